@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const ROLES = ['api', 'worker', 'realtime', 'all'] as const;
+export type TRole = (typeof ROLES)[number];
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalUrl = (protocols: string[], example: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((v) => URL.canParse(v) && protocols.includes(new URL(v).protocol), {
+        message: `must be a URL like ${example}`,
+      })
+      .optional(),
+  );
+const masterKey = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, {
+      message: 'must be 32 bytes encoded as base64 (generate one with: openssl rand -base64 32)',
+    })
+    .optional(),
+);
+
+/** The one environment schema, parsed once at boot. */
+export const ZEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: optionalUrl(['postgres:', 'postgresql:'], 'postgres://user:pass@127.0.0.1:5432/flashfusion'),
+  REDIS_URL: optionalUrl(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+  MASTER_KEY: masterKey,
+  MASTER_KEY_PREVIOUS: masterKey,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ROLE: z.enum(ROLES).default('all'),
+  PUBLIC_URL: optionalUrl(['http:', 'https:'], 'https://flashfusion.example.com'),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ message: 'must be a comma-separated list of origins like https://app.example.com' }))),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+});
+
+export type TEnv = Omit<z.infer<typeof ZEnvSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };
+
+export class EnvError extends Error {
+  readonly issues: string[];
+  constructor(issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    this.name = 'EnvError';
+    this.issues = issues;
+  }
+}
+
+/** Parses the environment; throws EnvError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): TEnv {
+  const result = ZEnvSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'environment');
+        return `${name}: ${issue.message}`;
+      }),
+    );
+  }
+  const env = result.data;
+  return {
+    ...env,
+    DATA_DIR: path.resolve(env.DATA_DIR),
+    PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+  };
+}
+
+/** True when the process shares state through PostgreSQL and Redis rather than its own memory. */
+export const isScaleOut = (env: TEnv) => Boolean(env.DATABASE_URL);

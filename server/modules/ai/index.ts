@@ -1,0 +1,1 @@
+export { aiGenerations } from './schema.ts';

@@ -1,0 +1,1 @@
+export { usageMetrics } from './schema.ts';

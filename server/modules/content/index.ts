@@ -1,0 +1,1 @@
+export { CONTENT_STATUSES, contentItems } from './schema.ts';

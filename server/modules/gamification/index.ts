@@ -1,0 +1,1 @@
+export { userAchievements } from './schema.ts';

@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../testing/test-database.ts';
+import type { Database } from './index.ts';
+import { listAppliedMigrations, migrateDatabase } from './index.ts';
+
+describe('migrations', () => {
+  let db: Database;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    ({ db, cleanup } = await createTestDatabase());
+  });
+  afterAll(() => cleanup());
+
+  it('creates every table of the overview plus memberships, events and keys', async () => {
+    const r = await db.orm.execute<{ table_name: string }>(
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+    );
+    expect(r.rows.map((x) => x.table_name)).toEqual([
+      'ai_generations',
+      'content_items',
+      'domain_events',
+      'organization_keys',
+      'organization_members',
+      'organizations',
+      'project_members',
+      'projects',
+      'usage_metrics',
+      'user_achievements',
+      'users',
+    ]);
+  });
+
+  it('is idempotent: a second run applies nothing', async () => {
+    await migrateDatabase(db);
+    const { rows, total } = await listAppliedMigrations(db, { limit: 10, offset: 0, order: 'asc' });
+    expect(total).toBe(rows.length);
+    expect(rows[0]?.name).toBe('0000_init');
+  });
+
+  it('lets a user belong to several organizations', async () => {
+    const { users, organizations, organizationMembers } = await import('./schema.ts');
+    const [u] = await db.orm.insert(users).values({ email: 'a@example.com' }).returning();
+    const orgs = await db.orm
+      .insert(organizations)
+      .values([
+        { name: 'A', slug: 'a' },
+        { name: 'B', slug: 'b' },
+      ])
+      .returning();
+    await db.orm.insert(organizationMembers).values(orgs.map((o) => ({ organizationId: o.id, userId: u!.id })));
+    const m = await db.orm.select().from(organizationMembers);
+    expect(m).toHaveLength(2);
+  });
+});

@@ -1,0 +1,8 @@
+// Every table, gathered for drizzle-kit and for typed queries. Modules own their tables in their schema.ts.
+export { aiGenerations } from '../../modules/ai/index.ts';
+export { usageMetrics } from '../../modules/analytics/index.ts';
+export { contentItems } from '../../modules/content/index.ts';
+export { userAchievements } from '../../modules/gamification/index.ts';
+export { organizationMembers, organizations, projectMembers, projects, users } from '../../modules/identity/index.ts';
+export { organizationKeys } from '../crypto/schema.ts';
+export { domainEvents } from '../events/schema.ts';
