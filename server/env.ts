@@ -47,7 +47,9 @@ export const ZEnvSchema = z.object({
         .map((s) => s.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.url({ message: 'must be a comma-separated list of origins like https://app.example.com' }))),
+    .pipe(
+      z.array(z.url({ message: 'must be a comma-separated list of origins like https://app.example.com' })),
+    ),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { Database } from './database.ts';
+import { type Database, queryRows } from './database.ts';
 import { MIGRATIONS_FOLDER } from './migrate.ts';
 
 export interface TAppliedMigration {
@@ -16,7 +16,9 @@ interface TJournal {
 
 let journal: TJournal | undefined;
 function readJournal(): TJournal {
-  journal ??= JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as TJournal;
+  journal ??= JSON.parse(
+    readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'),
+  ) as TJournal;
   return journal;
 }
 
@@ -26,20 +28,28 @@ export async function listAppliedMigrations(
   page: { limit: number; offset: number; order: 'asc' | 'desc' },
 ): Promise<{ rows: TAppliedMigration[]; total: number }> {
   const direction = page.order === 'desc' ? sql`desc` : sql`asc`;
-  const result = await db.orm.execute<{ hash: string; created_at: string | number; total: string | number }>(
+  const result = await queryRows<{ hash: string; created_at: string | number; total: string | number }>(
+    db.orm,
     sql`select hash, created_at, count(*) over () as total from drizzle.__drizzle_migrations
         order by created_at ${direction} limit ${page.limit} offset ${page.offset}`,
   );
   const tags = new Map(readJournal().entries.map((e) => [e.when, e.tag]));
-  const rows = result.rows.map((r) => {
+  const rows = result.map((r) => {
     const when = Number(r.created_at);
-    return { name: tags.get(when) ?? `unknown-${when}`, hash: r.hash, writtenAt: new Date(when).toISOString() };
+    return {
+      name: tags.get(when) ?? `unknown-${when}`,
+      hash: r.hash,
+      writtenAt: new Date(when).toISOString(),
+    };
   });
-  const total = result.rows[0] ? Number(result.rows[0].total) : await countMigrations(db);
+  const total = result[0] ? Number(result[0].total) : await countMigrations(db);
   return { rows, total };
 }
 
 async function countMigrations(db: Database): Promise<number> {
-  const r = await db.orm.execute<{ n: string | number }>(sql`select count(*) as n from drizzle.__drizzle_migrations`);
-  return Number(r.rows[0]?.n ?? 0);
+  const r = await queryRows<{ n: string | number }>(
+    db.orm,
+    sql`select count(*) as n from drizzle.__drizzle_migrations`,
+  );
+  return Number(r[0]?.n ?? 0);
 }

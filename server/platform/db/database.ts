@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import type * as schema from './schema.ts';
@@ -26,4 +27,10 @@ export class DatabaseUnavailableError extends Error {
     super(message, options);
     this.name = 'DatabaseUnavailableError';
   }
+}
+
+/** Runs raw SQL and returns its rows; both drivers answer `execute` with `{ rows }`. */
+export async function queryRows<T>(on: TExecutor, query: SQL): Promise<T[]> {
+  const result = (await on.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

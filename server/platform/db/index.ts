@@ -5,12 +5,16 @@ import { openPostgres } from './open-postgres.ts';
 
 export { listAppliedMigrations } from './applied-migrations.ts';
 export type { Database, TExecutor, TOrm, TTx } from './database.ts';
-export { DatabaseUnavailableError } from './database.ts';
+export { DatabaseUnavailableError, queryRows } from './database.ts';
 export { migrateDatabase } from './migrate.ts';
 export { describeDatabaseUrl } from './open-postgres.ts';
 export * as schema from './schema.ts';
 
 /** PostgreSQL when a URL is given, else the embedded database in dataDir. */
-export function openDatabase(opts: { databaseUrl?: string; dataDir: string; log: Logger }): Promise<Database> {
+export function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  log: Logger;
+}): Promise<Database> {
   return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.log) : openPglite(opts.dataDir);
 }

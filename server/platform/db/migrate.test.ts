@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../testing/test-database.ts';
 import type { Database } from './index.ts';
-import { listAppliedMigrations, migrateDatabase } from './index.ts';
+import { listAppliedMigrations, migrateDatabase, queryRows } from './index.ts';
 
 describe('migrations', () => {
   let db: Database;
@@ -13,10 +13,11 @@ describe('migrations', () => {
   afterAll(() => cleanup());
 
   it('creates every table of the overview plus memberships, events and keys', async () => {
-    const r = await db.orm.execute<{ table_name: string }>(
+    const r = await queryRows<{ table_name: string }>(
+      db.orm,
       sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
     );
-    expect(r.rows.map((x) => x.table_name)).toEqual([
+    expect(r.map((x) => x.table_name)).toEqual([
       'ai_generations',
       'content_items',
       'domain_events',
@@ -48,7 +49,9 @@ describe('migrations', () => {
         { name: 'B', slug: 'b' },
       ])
       .returning();
-    await db.orm.insert(organizationMembers).values(orgs.map((o) => ({ organizationId: o.id, userId: u!.id })));
+    await db.orm
+      .insert(organizationMembers)
+      .values(orgs.map((o) => ({ organizationId: o.id, userId: u!.id })));
     const m = await db.orm.select().from(organizationMembers);
     expect(m).toHaveLength(2);
   });

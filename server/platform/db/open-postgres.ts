@@ -11,7 +11,11 @@ export function describeDatabaseUrl(url: string): string {
 }
 
 /** Connects to PostgreSQL and proves the connection works before returning. */
-export async function openPostgres(url: string, log: Logger, options: { max?: number } = {}): Promise<Database> {
+export async function openPostgres(
+  url: string,
+  log: Logger,
+  options: { max?: number } = {},
+): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,

@@ -3,6 +3,12 @@ export { aiGenerations } from '../../modules/ai/index.ts';
 export { usageMetrics } from '../../modules/analytics/index.ts';
 export { contentItems } from '../../modules/content/index.ts';
 export { userAchievements } from '../../modules/gamification/index.ts';
-export { organizationMembers, organizations, projectMembers, projects, users } from '../../modules/identity/index.ts';
+export {
+  organizationMembers,
+  organizations,
+  projectMembers,
+  projects,
+  users,
+} from '../../modules/identity/index.ts';
 export { organizationKeys } from '../crypto/schema.ts';
 export { domainEvents } from '../events/schema.ts';

@@ -44,7 +44,11 @@ export function redactConnectionString(url: string): string {
 }
 
 /** JSON logs with secrets redacted by key, at the configured level. */
-export function createLogger(opts: { level: string; destination?: DestinationStream; base?: object }): Logger {
+export function createLogger(opts: {
+  level: string;
+  destination?: DestinationStream;
+  base?: object;
+}): Logger {
   return pino(
     {
       level: opts.level,

@@ -7,7 +7,11 @@ import { type Database, migrateDatabase, openDatabase } from '../db/index.ts';
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database on the
  * PostgreSQL server named by TEST_DATABASE_URL (npm run test:services), dropped again by `cleanup`.
  */
-export async function createTestDatabase(): Promise<{ db: Database; url?: string; cleanup: () => Promise<void> }> {
+export async function createTestDatabase(): Promise<{
+  db: Database;
+  url?: string;
+  cleanup: () => Promise<void>;
+}> {
   const log = pino({ level: 'silent' });
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {

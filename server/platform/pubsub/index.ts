@@ -1,0 +1,3 @@
+export { createMemoryPubSub } from './memory-pubsub.ts';
+export type { PubSub } from './pubsub.ts';
+export { createRedisPubSub } from './redis-pubsub.ts';
