@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util';
+import { EnvError, parseEnv, type TEnv } from './env.ts';
+import { createLogger } from './platform/logger/index.ts';
+
+const USAGE = `Usage: flashfusion <command> [options]
+
+Commands:
+  serve [--role api|worker|realtime|all]   start a FlashFusion process (default role: ROLE or all)
+  migrate                                   apply pending database migrations and exit
+  doctor                                    check configuration, database, Redis and the job queue
+  rotate-master-key                         re-wrap every organization's data key with MASTER_KEY
+                                            (set MASTER_KEY_PREVIOUS to the key being replaced)
+
+Configuration comes from environment variables; see README.md.`;
+
+/** Parses argv and the environment, then runs one command; exits non-zero with a clear message on failure. */
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { role: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const command = positionals[0];
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  let env: TEnv;
+  try {
+    env = parseEnv(values.role ? { ...process.env, ROLE: values.role } : process.env);
+  } catch (err) {
+    if (err instanceof EnvError) {
+      console.error(err.message);
+      return 1;
+    }
+    throw err;
+  }
+  const log = createLogger({ level: env.LOG_LEVEL });
+  switch (command) {
+    case 'serve':
+      return (await import('./commands/serve.ts')).serve(env, log);
+    case 'migrate':
+      return (await import('./commands/migrate.ts')).migrate(env, log);
+    case 'doctor':
+      return (await import('./commands/doctor.ts')).doctor(env, log);
+    case 'rotate-master-key':
+      return (await import('./commands/rotate-master-key.ts')).rotateMasterKey(env, log);
+    default:
+      console.error(`Unknown command "${command}".\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== -1) process.exit(code);
+  },
+  (err: unknown) => {
+    console.error(`flashfusion: ${(err as Error)?.message ?? String(err)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,32 @@
+import type { TEnv } from '../env.ts';
+import { createSecrets, loadKeyring } from '../platform/crypto/index.ts';
+import { migrateDatabase, openDatabase } from '../platform/db/index.ts';
+import type { Logger } from '../platform/logger/index.ts';
+
+/**
+ * Re-wraps every organization's data key with the current master key (MASTER_KEY), unwrapping with
+ * MASTER_KEY_PREVIOUS. Data ciphertexts are untouched; running processes keep working throughout.
+ */
+export async function rotateMasterKey(env: TEnv, log: Logger): Promise<number> {
+  if (!env.MASTER_KEY || !env.MASTER_KEY_PREVIOUS) {
+    console.error(
+      'rotate-master-key needs MASTER_KEY (the new key) and MASTER_KEY_PREVIOUS (the key in use until now).',
+    );
+    return 1;
+  }
+  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, log });
+  try {
+    await migrateDatabase(db);
+    const keyring = loadKeyring({
+      masterKey: env.MASTER_KEY,
+      previousMasterKey: env.MASTER_KEY_PREVIOUS,
+      dataDir: env.DATA_DIR,
+      log,
+    });
+    const { rewrapped } = await createSecrets({ db, keyring }).rotateMasterKey();
+    console.log(`Re-wrapped ${rewrapped} organization data key(s) with master key ${keyring.current.id}.`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,72 @@
+import type { AddressInfo } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { createApp } from './app.ts';
+import type { TEnv } from './env.ts';
+import { createInFlight, type TAppEnv } from './platform/http/index.ts';
+import type { Logger } from './platform/logger/index.ts';
+import { createMetrics } from './platform/metrics/index.ts';
+import { type Platform, startPlatform } from './platform/platform.ts';
+
+export interface RunningServer {
+  readonly platform: Platform;
+  readonly app: OpenAPIHono<TAppEnv>;
+  readonly server: ServerType;
+  readonly port: number;
+  readonly url: string;
+  /** Stops accepting, lets in-flight requests and jobs finish (up to SHUTDOWN_TIMEOUT_MS), closes the db. */
+  shutdown(reason?: string): Promise<void>;
+}
+
+/**
+ * Starts one FlashFusion process: platform (db, migrations, Redis, events, cache, queue, secrets), then HTTP,
+ * then workers when the role runs them.
+ */
+export async function startServer(
+  env: TEnv,
+  log: Logger,
+  opts: { extraApiRoutes?: (api: OpenAPIHono<TAppEnv>) => void; webDist?: string } = {},
+): Promise<RunningServer> {
+  const platform = await startPlatform(env, log);
+  const inFlight = createInFlight();
+  let draining = false;
+  const app = createApp({
+    platform,
+    metrics: createMetrics(),
+    inFlight,
+    isDraining: () => draining,
+    ...opts,
+  });
+
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`;
+
+  if (env.ROLE === 'worker' || env.ROLE === 'all') await platform.queue.startWorkers();
+  log.info(
+    { url, role: env.ROLE, database: platform.db.kind, redis: Boolean(platform.redis) },
+    'FlashFusion started',
+  );
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = (reason = 'shutdown') => {
+    stopping ??= (async () => {
+      draining = true;
+      log.info({ reason, inFlight: inFlight.count() }, 'shutting down: no new connections');
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+      const drained = await inFlight.drained(env.SHUTDOWN_TIMEOUT_MS);
+      if (!drained)
+        log.warn({ inFlight: inFlight.count() }, 'requests still running at the shutdown deadline');
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await closed;
+      await platform.close();
+      log.info('shutdown complete');
+    })();
+    return stopping;
+  };
+  return { platform, app, server, port, url, shutdown };
+}

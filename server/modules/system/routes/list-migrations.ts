@@ -1,0 +1,30 @@
+import { createRoute } from '@hono/zod-openapi';
+import { ZErrorEnvelopeSchema } from '../../../../contracts/errors.ts';
+import { listResponseSchema, paginate, ZListQuerySchema } from '../../../../contracts/pagination.ts';
+import { ZMigrationSchema } from '../../../../contracts/system.ts';
+import { listAppliedMigrations } from '../../../platform/db/index.ts';
+import { createRouter } from '../../../platform/http/index.ts';
+import type { Platform } from '../../../platform/platform.ts';
+
+const route = createRoute({
+  method: 'get',
+  path: '/system/migrations',
+  tags: ['system'],
+  summary: 'Database migrations this instance has applied',
+  request: { query: ZListQuerySchema },
+  responses: {
+    200: {
+      description: 'Applied migrations',
+      content: { 'application/json': { schema: listResponseSchema(ZMigrationSchema) } },
+    },
+    400: { description: 'Invalid query', content: { 'application/json': { schema: ZErrorEnvelopeSchema } } },
+  },
+});
+
+export function listMigrationsRoute(platform: Platform) {
+  return createRouter().openapi(route, async (c) => {
+    const q = c.req.valid('query');
+    const { rows, total } = await listAppliedMigrations(platform.db, q);
+    return c.json({ data: rows, pagination: paginate(total, q) }, 200);
+  });
+}

@@ -1,0 +1,32 @@
+import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
+import type { Database } from '../db/index.ts';
+import type { DomainEvent } from './define-event.ts';
+import { domainEvents } from './schema.ts';
+
+/** Stored events of one organization (or of the instance when organizationId is null), newest first by default. */
+export async function listEvents(
+  db: Database,
+  q: { organizationId: string | null; type?: string; limit: number; offset: number; order?: 'asc' | 'desc' },
+): Promise<{ rows: DomainEvent<unknown>[]; total: number }> {
+  const filters: SQL[] = [];
+  if (q.organizationId) filters.push(eq(domainEvents.organizationId, q.organizationId));
+  if (q.type) filters.push(eq(domainEvents.type, q.type));
+  const where = filters.length ? and(...filters) : undefined;
+  const order = q.order === 'asc' ? asc(domainEvents.occurredAt) : desc(domainEvents.occurredAt);
+  const [rows, totals] = await Promise.all([
+    db.orm.select().from(domainEvents).where(where).orderBy(order).limit(q.limit).offset(q.offset),
+    db.orm.select({ n: count() }).from(domainEvents).where(where),
+  ]);
+  return {
+    total: totals[0]?.n ?? 0,
+    rows: rows.map((r) => ({
+      id: r.id,
+      type: r.type,
+      aggregateId: r.aggregateId,
+      organizationId: r.organizationId,
+      userId: r.userId,
+      payload: r.payload,
+      timestamp: r.occurredAt.toISOString(),
+    })),
+  };
+}

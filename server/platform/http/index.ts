@@ -1,0 +1,12 @@
+export type { TErrorCode, TErrorDetail } from './app-error.ts';
+export { AppError, ERROR_STATUS, notFound } from './app-error.ts';
+export { createRouter } from './create-router.ts';
+export { sendError, validationError } from './error-envelope.ts';
+export { apiNotFound, createErrorHandler } from './error-handler.ts';
+export { corsAllowList } from './middleware/cors.ts';
+export { createInFlight, type InFlight } from './middleware/in-flight.ts';
+export { limitBody } from './middleware/limit-body.ts';
+export { requestLogger } from './middleware/request-logger.ts';
+export { requireJson } from './middleware/require-json.ts';
+export { opsRoutes, type ReadinessCheck } from './ops-routes.ts';
+export type { TAppEnv } from './types.ts';
