@@ -8,6 +8,10 @@ import type { Logger } from './platform/logger/index.ts';
 import { createMetrics } from './platform/metrics/index.ts';
 import { type Platform, startPlatform } from './platform/platform.ts';
 
+function closeIdle(server: ServerType) {
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+}
+
 export interface RunningServer {
   readonly platform: Platform;
   readonly app: OpenAPIHono<TAppEnv>;
@@ -25,9 +29,9 @@ export interface RunningServer {
 export async function startServer(
   env: TEnv,
   log: Logger,
-  opts: { extraApiRoutes?: (api: OpenAPIHono<TAppEnv>) => void; webDist?: string } = {},
+  opts: { extraApiRoutes?: (api: OpenAPIHono<TAppEnv>) => void; webDist?: string; pgliteDir?: string } = {},
 ): Promise<RunningServer> {
-  const platform = await startPlatform(env, log);
+  const platform = await startPlatform(env, log, { pgliteDir: opts.pgliteDir });
   const inFlight = createInFlight();
   let draining = false;
   const app = createApp({
@@ -56,11 +60,17 @@ export async function startServer(
     stopping ??= (async () => {
       draining = true;
       log.info({ reason, inFlight: inFlight.count() }, 'shutting down: no new connections');
+      const deadline = Date.now() + env.SHUTDOWN_TIMEOUT_MS;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      if ('closeIdleConnections' in server) server.closeIdleConnections();
       const drained = await inFlight.drained(env.SHUTDOWN_TIMEOUT_MS);
       if (!drained)
         log.warn({ inFlight: inFlight.count() }, 'requests still running at the shutdown deadline');
+      // Finished handlers may still be flushing their responses; sockets are closed as each goes idle, and
+      // only what is left at the deadline is cut.
+      const sweep = setInterval(() => closeIdle(server), 50);
+      closeIdle(server);
+      await Promise.race([closed, new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
+      clearInterval(sweep);
       if ('closeAllConnections' in server) server.closeAllConnections();
       await closed;
       await platform.close();

@@ -29,14 +29,24 @@ export interface Platform {
  * Opens the database (and Redis in scale-out), applies migrations, and builds the platform services on top.
  * A dependency that cannot be reached throws with a message naming it; nothing half-started is left open.
  */
-export async function startPlatform(env: TEnv, log: Logger): Promise<Platform> {
+export async function startPlatform(
+  env: TEnv,
+  log: Logger,
+  opts: {
+    /** Where the embedded database lives; DATA_DIR unless a test asks for 'memory://'. */ pgliteDir?: string;
+  } = {},
+): Promise<Platform> {
   const closers: (() => Promise<void>)[] = [];
   const closeAll = async () => {
     for (const close of closers.reverse())
       await close().catch((err) => log.warn({ err }, 'error while closing'));
   };
   try {
-    const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, log });
+    const db = await openDatabase({
+      databaseUrl: env.DATABASE_URL,
+      dataDir: opts.pgliteDir ?? env.DATA_DIR,
+      log,
+    });
     closers.push(() => db.close());
     await migrateDatabase(db);
 

@@ -10,7 +10,14 @@ export async function openPglite(dataDir: string): Promise<Database> {
   let target = 'memory://';
   if (dataDir !== 'memory://') {
     target = path.join(dataDir, 'pgdata');
-    mkdirSync(target, { recursive: true, mode: 0o700 });
+    try {
+      mkdirSync(target, { recursive: true, mode: 0o700 });
+    } catch (err) {
+      throw new DatabaseUnavailableError(
+        `Cannot create the embedded database directory ${target} (check DATA_DIR): ${(err as Error).message}`,
+        { cause: err },
+      );
+    }
   }
   let pglite: PGlite;
   try {

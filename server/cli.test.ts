@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const CLI = path.join(import.meta.dirname, 'cli.ts');
+const run = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [CLI, ...args], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'ff-cli-'));
+
+describe('flashfusion CLI', () => {
+  it('prints usage and refuses unknown commands', () => {
+    expect(run(['--help']).stdout).toContain('serve [--role api|worker|realtime|all]');
+    const r = run(['frobnicate']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Unknown command "frobnicate"');
+  });
+
+  it('stops with a message naming a bad variable', () => {
+    const r = run(['serve'], { PORT: 'eighty' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/Invalid configuration:\n\s+- PORT: /);
+  });
+
+  it('refuses an unknown role', () => {
+    const r = run(['serve', '--role', 'boss']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('ROLE: ');
+  });
+
+  it('exits non-zero with a clear message when the database is down at start', () => {
+    const r = run(['serve'], {
+      DATABASE_URL: 'postgres://flashfusion:hunter2@127.0.0.1:1/flashfusion',
+      DATA_DIR: tmp(),
+      PORT: '0',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Cannot connect to PostgreSQL at 127.0.0.1:1/flashfusion');
+    expect(r.stderr + r.stdout).not.toContain('hunter2');
+  });
+
+  it('exits non-zero when the embedded data directory cannot be used', () => {
+    const notADirectory = path.join(tmp(), 'file');
+    writeFileSync(notADirectory, 'x');
+    const r = run(['serve'], { DATA_DIR: notADirectory, PORT: '0' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('FlashFusion could not start: Cannot create the embedded database directory');
+  });
+
+  it('migrates and diagnoses the embedded database', () => {
+    const dataDir = tmp();
+    const m = run(['migrate'], { DATA_DIR: dataDir });
+    expect(m.stderr).toBe('');
+    expect(m.status).toBe(0);
+    expect(m.stdout).toContain('Database (pglite) is up to date: 0000_init');
+    const d = run(['doctor'], { DATA_DIR: dataDir });
+    expect(d.status).toBe(0);
+    expect(d.stdout).toMatch(/ok\s+database\s+embedded PGlite: 1\/1 migrations applied/);
+    expect(d.stdout).toMatch(/ok\s+queue/);
+  });
+
+  it('doctor fails on an unreachable database', () => {
+    const d = run(['doctor'], { DATABASE_URL: 'postgres://u:p@127.0.0.1:1/x', DATA_DIR: tmp() });
+    expect(d.status).toBe(1);
+    expect(d.stdout).toMatch(/FAIL database\s+Cannot connect to PostgreSQL/);
+  });
+});

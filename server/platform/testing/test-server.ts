@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { parseEnv } from '../../env.ts';
+import { type RunningServer, startServer } from '../../main.ts';
+import type { TAppEnv } from '../http/index.ts';
+import { createLogger } from '../logger/index.ts';
+import { createScratchDatabase, dropScratchDatabase } from './test-database.ts';
+
+export interface TestServer extends RunningServer {
+  /** Every log line written so far, parsed. */
+  logs(): Record<string, unknown>[];
+  /** Raw log text, for checking that secrets never appear. */
+  rawLogs(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real FlashFusion process-in-a-test on port 0: embedded PGlite in a temp dir by default, or a scratch
+ * PostgreSQL database and Redis when the services suite provides them.
+ */
+export async function startTestServer(
+  opts: {
+    env?: Record<string, string>;
+    extraApiRoutes?: (api: OpenAPIHono<TAppEnv>) => void;
+    webDist?: string;
+    /** Keep the embedded database on disk in DATA_DIR instead of in memory (slower to create). */
+    onDisk?: boolean;
+  } = {},
+): Promise<TestServer> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ff-test-'));
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  const databaseUrl = adminUrl ? await createScratchDatabase(adminUrl) : undefined;
+  const env = parseEnv({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    SHUTDOWN_TIMEOUT_MS: '5000',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
+    ...opts.env,
+  });
+  let raw = '';
+  const sink = new Writable({
+    write(chunk, _enc, cb) {
+      raw += chunk.toString();
+      cb();
+    },
+  });
+  const log = createLogger({ level: env.LOG_LEVEL, destination: sink });
+  const running = await startServer(env, log, {
+    extraApiRoutes: opts.extraApiRoutes,
+    webDist: opts.webDist,
+    // A fresh on-disk PGlite costs an initdb written file by file; in memory it is the same engine, faster.
+    pgliteDir: opts.onDisk ? undefined : 'memory://',
+  });
+  return {
+    ...running,
+    logs: () =>
+      raw
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+    rawLogs: () => raw,
+    async stop() {
+      await running.shutdown('test');
+      rmSync(dataDir, { recursive: true, force: true });
+      if (adminUrl && databaseUrl) await dropScratchDatabase(adminUrl, databaseUrl);
+    },
+  };
+}
