@@ -43,14 +43,16 @@ export async function createRedisCache(opts: RedisCacheOptions): Promise<Cache> 
     maxTtlMs: opts.l1TtlMs ?? DEFAULT_L1_TTL_MS,
   });
 
-  // While the connection is down, other processes' invalidations may be lost: L1 is then unknowable, so it
-  // is dropped when the connection closes and again when it is back (the client emits 'ready' on reconnect).
+  // While a connection is down, other processes' invalidations may be lost: L1 is then unknowable, so it is
+  // dropped when the command connection closes or comes back, and when the subscriber connection comes back.
   const forgetAll = () => l1.clear();
   redis.on('close', forgetAll);
   redis.on('ready', forgetAll);
+  const offReconnect = pubsub.onReconnect(forgetAll);
   const stopListening = () => {
     redis.off('close', forgetAll);
     redis.off('ready', forgetAll);
+    offReconnect();
   };
 
   let unsubscribe: () => Promise<void>;

@@ -21,6 +21,7 @@ export function createMemoryPubSub(): PubSub {
         set.delete(handler);
       };
     },
+    onReconnect: () => () => {},
     async close() {
       handlers.clear();
     },

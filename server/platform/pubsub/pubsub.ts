@@ -7,5 +7,10 @@ export interface PubSub {
   publish(channel: string, message: string): Promise<void>;
   /** Calls handler for every message on channel, from any process including this one. */
   subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls handler each time the listening connection comes back after a loss: messages sent meanwhile were
+   * missed, so state kept coherent by them (cache copies) must be dropped. Never called in memory.
+   */
+  onReconnect(handler: () => void): () => void;
   close(): Promise<void>;
 }

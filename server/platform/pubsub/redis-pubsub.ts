@@ -11,6 +11,13 @@ export async function createRedisPubSub(redis: Redis, log: Logger): Promise<PubS
   const sub = redis.duplicate({ connectionName: 'flashfusion:subscriber' });
   sub.on('error', (err) => log.warn({ err: { message: err.message } }, 'Redis subscriber error'));
   const handlers = new Map<string, Set<(message: string) => void>>();
+  const reconnectHandlers = new Set<() => void>();
+  // ioredis re-subscribes by itself after a reconnect; what it cannot replay are the messages sent meanwhile.
+  let connectedBefore = false;
+  sub.on('ready', () => {
+    if (connectedBefore) for (const h of reconnectHandlers) h();
+    connectedBefore = true;
+  });
   sub.on('message', (channel: string, message: string) => {
     for (const h of handlers.get(channel) ?? []) {
       try {
@@ -42,8 +49,13 @@ export async function createRedisPubSub(redis: Redis, log: Logger): Promise<PubS
         }
       };
     },
+    onReconnect(handler) {
+      reconnectHandlers.add(handler);
+      return () => reconnectHandlers.delete(handler);
+    },
     async close() {
       handlers.clear();
+      reconnectHandlers.clear();
       sub.disconnect();
     },
   };
