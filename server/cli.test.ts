@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +9,7 @@ const run = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [CLI, ...args], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 110_000,
   });
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'ff-cli-'));
 
@@ -52,8 +52,10 @@ describe('flashfusion CLI', () => {
     expect(r.stderr).toContain('FlashFusion could not start: Cannot create the embedded database directory');
   });
 
-  it('migrates and diagnoses the embedded database', () => {
+  let migratedDataDir = '';
+  it('migrates and diagnoses the embedded database', { timeout: 120_000 }, () => {
     const dataDir = tmp();
+    migratedDataDir = dataDir;
     const m = run(['migrate'], { DATA_DIR: dataDir });
     expect(m.stderr).toBe('');
     expect(m.status).toBe(0);
@@ -68,5 +70,28 @@ describe('flashfusion CLI', () => {
     const d = run(['doctor'], { DATABASE_URL: 'postgres://u:p@127.0.0.1:1/x', DATA_DIR: tmp() });
     expect(d.status).toBe(1);
     expect(d.stdout).toMatch(/FAIL database\s+Cannot connect to PostgreSQL/);
+  });
+
+  it('serves, then shuts down cleanly on SIGTERM even when the signal arrives twice (npm forwards it)', {
+    timeout: 120_000,
+  }, async () => {
+    const child = spawn(process.execPath, [CLI, 'serve'], {
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', PORT: '0', DATA_DIR: migratedDataDir || tmp() },
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await expect
+      .poll(() => /listening on (http:\/\/[\d.:]+)/.exec(out)?.[1], { timeout: 60_000 })
+      .toBeTruthy();
+    const url = /listening on (http:\/\/[\d.:]+)/.exec(out)?.[1];
+    expect((await fetch(`${url}/ready`)).status).toBe(200);
+    child.kill('SIGTERM');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(out).toContain('shutdown complete');
+    expect(out).not.toContain('exiting now');
   });
 });

@@ -13,13 +13,17 @@ export async function serve(env: TEnv, log: Logger): Promise<number> {
     return 1;
   }
   console.log(`FlashFusion is running at ${env.PUBLIC_URL} (listening on ${running.url}, role ${env.ROLE})`);
-  let signals = 0;
+  // `npm start` and Ctrl-C deliver the same signal twice (the terminal to the process group, npm forwards it
+  // again), so a repeat within a second is the same request; a later one means "stop waiting, exit now".
+  let firstSignalAt = 0;
   const onSignal = (signal: NodeJS.Signals) => {
-    signals++;
-    if (signals > 1) {
+    const now = Date.now();
+    if (firstSignalAt && now - firstSignalAt < 1_000) return;
+    if (firstSignalAt) {
       log.warn({ signal }, 'second signal: exiting now');
       process.exit(1);
     }
+    firstSignalAt = now;
     running.shutdown(signal).then(
       () => process.exit(0),
       (err: unknown) => {
