@@ -53,6 +53,18 @@ const BASELINE: Side = {
   readPath: '/json',
 };
 
+const HONO_PGLITE: Side = {
+  label: 'bare Hono + PGlite',
+  options: (dataDir) => ({
+    label: 'bare Hono + PGlite',
+    args: [path.join(import.meta.dirname, 'baseline/hono-pglite.ts')],
+    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    readyUrl: `${base}/ready`,
+  }),
+  trivialPath: '/ready',
+  readPath: '/read',
+};
+
 /** Starts a side STARTS times on a fresh data dir; load-tests only the first start to keep the run short. */
 async function measure(side: Side): Promise<Measured> {
   const readyMs: number[] = [];
@@ -89,6 +101,7 @@ const latencyLabel = (a: LoadResult, b: LoadResult) =>
 export default async function foundation(): Promise<BenchResult> {
   const ff = await measure(FLASHFUSION);
   const hono = await measure(BASELINE);
+  const honoDb = await measure(HONO_PGLITE);
   const rows: BenchRow[] = [
     row('trivial route req/s: /health vs /', 'req/s', ff.trivial.reqPerSec, hono.trivial.reqPerSec),
     row(
@@ -106,6 +119,21 @@ export default async function foundation(): Promise<BenchResult> {
     row(`db-read route ${latencyLabel(ff.read, hono.read)}`, 'ms', ff.read.latencyMs, hono.read.latencyMs),
     row(`spawn to ready, median of ${STARTS} (FF: fresh db + migrations)`, 'ms', ff.readyMs, hono.readyMs),
     row(`idle RSS 2 s after ready, median of ${STARTS}`, 'MiB', ff.rssMiB, hono.rssMiB),
+    // Against bare Hono + PGlite: what the platform adds on top of the embedded database itself.
+    row('db-read req/s vs bare Hono + PGlite, same query', 'req/s', ff.read.reqPerSec, honoDb.read.reqPerSec),
+    row(
+      `db-read ${latencyLabel(ff.read, honoDb.read)} vs bare Hono + PGlite`,
+      'ms',
+      ff.read.latencyMs,
+      honoDb.read.latencyMs,
+    ),
+    row(
+      `spawn to ready vs bare Hono + PGlite (fresh db), median of ${STARTS}`,
+      'ms',
+      ff.readyMs,
+      honoDb.readyMs,
+    ),
+    row(`idle RSS vs bare Hono + PGlite, median of ${STARTS}`, 'MiB', ff.rssMiB, honoDb.rssMiB),
   ];
   return newResult('foundation', rows);
 }

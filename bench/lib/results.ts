@@ -9,8 +9,8 @@ export interface BenchRow {
   flashfusion: number;
   baseline: number;
   unit: string;
-  /** flashfusion / baseline */
-  ratio: number;
+  /** flashfusion / baseline; null when the baseline measured 0 (below the tool's 1 ms resolution) */
+  ratio: number | null;
 }
 
 export interface BenchResult {
@@ -22,7 +22,7 @@ export interface BenchResult {
 }
 
 export function row(metric: string, unit: string, flashfusion: number, baseline: number): BenchRow {
-  return { metric, flashfusion, baseline, unit, ratio: flashfusion / baseline };
+  return { metric, flashfusion, baseline, unit, ratio: baseline === 0 ? null : flashfusion / baseline };
 }
 
 export function newResult(name: string, rows: BenchRow[]): BenchResult {
@@ -53,10 +53,10 @@ export async function writeTable(): Promise<string> {
   for (const file of files) {
     const r = JSON.parse(await readFile(path.join(RESULTS_DIR, file), 'utf8')) as BenchResult;
     lines.push('', `## ${r.name}`, '', `${r.date}, Node ${r.node}, ${r.cpus} CPUs`, '');
-    lines.push('| metric | FlashFusion | baseline (bare Hono) | ratio |', '|---|--:|--:|--:|');
+    lines.push('| metric | FlashFusion | baseline | ratio |', '|---|--:|--:|--:|');
     for (const x of r.rows) {
       lines.push(
-        `| ${x.metric} (${x.unit}) | ${fmt(x.flashfusion)} | ${fmt(x.baseline)} | ${x.ratio.toFixed(2)} |`,
+        `| ${x.metric} (${x.unit}) | ${fmt(x.flashfusion)} | ${fmt(x.baseline)} | ${x.ratio === null ? 'n/a (baseline < 1 ms)' : x.ratio.toFixed(2)} |`,
       );
     }
   }
