@@ -50,6 +50,8 @@ export const ZEnvSchema = z.object({
     .pipe(
       z.array(z.url({ message: 'must be a comma-separated list of origins like https://app.example.com' })),
     ),
+  SMTP_URL: optionalUrl(['smtp:', 'smtps:'], 'smtp://user:pass@mail.example.com:587'),
+  MAIL_FROM: z.string().min(3).default('FlashFusion <no-reply@localhost>'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
 });

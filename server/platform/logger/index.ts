@@ -20,6 +20,7 @@ const SECRET_KEYS = [
   'x-api-key',
   'DATABASE_URL',
   'REDIS_URL',
+  'SMTP_URL',
 ];
 
 const REDACT_PATHS = SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `req.headers["${k}"]`]);
