@@ -7,6 +7,7 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/*.services.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    globalSetup: ['server/platform/testing/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
   },

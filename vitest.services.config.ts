@@ -11,6 +11,7 @@ export default defineConfig({
     exclude: ['**/node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    globalSetup: ['server/platform/testing/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     env: {

@@ -113,11 +113,21 @@ describe('HTTP pipeline', () => {
   });
 
   it('lists with the SPEC pagination object', async () => {
+    const all = (await (await call('/api/v1/system/migrations?limit=100')).json()) as {
+      data: { name: string }[];
+    };
+    const total = all.data.length;
+    expect(all.data[0]?.name).toBe('0000_init');
     const res = await call('/api/v1/system/migrations?limit=1&offset=0&order=desc');
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { data: unknown[]; pagination: Record<string, unknown> };
+    const body = (await res.json()) as { data: { name: string }[]; pagination: Record<string, unknown> };
     expect(body.data).toHaveLength(1);
-    expect(body.pagination).toEqual({ total: 1, limit: 1, offset: 0, hasNext: false, hasPrev: false });
+    expect(body.data[0]?.name).toBe(all.data.at(-1)?.name);
+    expect(body.pagination).toEqual({ total, limit: 1, offset: 0, hasNext: total > 1, hasPrev: false });
+    const second = (await (await call('/api/v1/system/migrations?limit=1&offset=1')).json()) as {
+      pagination: Record<string, unknown>;
+    };
+    expect(second.pagination).toMatchObject({ offset: 1, hasPrev: true });
   });
 
   it('hides internals of unexpected errors and logs them with the request id', async () => {

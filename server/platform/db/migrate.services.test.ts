@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createScratchDatabase, dropScratchDatabase } from '../testing/test-database.ts';
+import { createScratchDatabase, createTestDatabase, dropScratchDatabase } from '../testing/test-database.ts';
 import { openDatabase, queryRows } from './index.ts';
+import { MIGRATIONS_FOLDER } from './migrate.ts';
 
 const CLI = path.join(import.meta.dirname, '..', '..', 'cli.ts');
 const adminUrl = process.env.TEST_DATABASE_URL ?? '';
@@ -43,7 +45,15 @@ describe('migrations on one PostgreSQL from several processes', () => {
       sql`select count(*) as n from information_schema.tables where table_schema = 'public'`,
     );
     await db.close();
-    expect(Number(rows[0]?.n)).toBe(1);
-    expect(Number(tables[0]?.n)).toBe(11);
+    const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'));
+    expect(Number(rows[0]?.n)).toBe(journal.entries.length);
+    // The same tables as one process migrating alone.
+    const alone = await createTestDatabase();
+    const expected = await queryRows<{ n: string }>(
+      alone.db.orm,
+      sql`select count(*) as n from information_schema.tables where table_schema = 'public'`,
+    );
+    await alone.cleanup();
+    expect(Number(tables[0]?.n)).toBe(Number(expected[0]?.n));
   });
 });

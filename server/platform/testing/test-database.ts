@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 import pino from 'pino';
 import { type Database, migrateDatabase, openDatabase } from '../db/index.ts';
+import { copyPgliteTemplate, TEMPLATE_ENV } from './pglite-template.ts';
+
+/** A copy of the run's migrated template when global setup made one, else a fresh in-memory database. */
+export function embeddedTestDataDir(): string {
+  const template = process.env[TEMPLATE_ENV];
+  return template ? copyPgliteTemplate(template) : 'memory://';
+}
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database on the
@@ -15,9 +23,16 @@ export async function createTestDatabase(): Promise<{
   const log = pino({ level: 'silent' });
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    const db = await openDatabase({ dataDir: 'memory://', log });
+    const dataDir = embeddedTestDataDir();
+    const db = await openDatabase({ dataDir, log });
     await migrateDatabase(db);
-    return { db, cleanup: () => db.close() };
+    return {
+      db,
+      cleanup: async () => {
+        await db.close();
+        if (dataDir !== 'memory://') rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
   }
   const url = await createScratchDatabase(adminUrl);
   const db = await openDatabase({ databaseUrl: url, dataDir: 'memory://', log });

@@ -7,7 +7,7 @@ import { parseEnv } from '../../env.ts';
 import { type RunningServer, startServer } from '../../main.ts';
 import type { TAppEnv } from '../http/index.ts';
 import { createLogger } from '../logger/index.ts';
-import { createScratchDatabase, dropScratchDatabase } from './test-database.ts';
+import { createScratchDatabase, dropScratchDatabase, embeddedTestDataDir } from './test-database.ts';
 
 export interface TestServer extends RunningServer {
   /** Every log line written so far, parsed. */
@@ -50,11 +50,13 @@ export async function startTestServer(
     },
   });
   const log = createLogger({ level: env.LOG_LEVEL, destination: sink });
+  // A fresh on-disk PGlite costs an initdb; a copy of the run's migrated template (or memory) is the same
+  // engine, faster. onDisk keeps the real first-start path in DATA_DIR.
+  const pgliteDir = opts.onDisk || databaseUrl ? undefined : embeddedTestDataDir();
   const running = await startServer(env, log, {
     extraApiRoutes: opts.extraApiRoutes,
     webDist: opts.webDist,
-    // A fresh on-disk PGlite costs an initdb written file by file; in memory it is the same engine, faster.
-    pgliteDir: opts.onDisk ? undefined : 'memory://',
+    pgliteDir,
   });
   return {
     ...running,
@@ -67,6 +69,7 @@ export async function startTestServer(
     async stop() {
       await running.shutdown('test');
       rmSync(dataDir, { recursive: true, force: true });
+      if (pgliteDir && pgliteDir !== 'memory://') rmSync(pgliteDir, { recursive: true, force: true });
       if (adminUrl && databaseUrl) await dropScratchDatabase(adminUrl, databaseUrl);
     },
   };
