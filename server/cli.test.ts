@@ -62,7 +62,7 @@ describe('flashfusion CLI', () => {
     expect(m.stdout).toContain('Database (pglite) is up to date: 0000_init');
     const d = run(['doctor'], { DATA_DIR: dataDir });
     expect(d.status).toBe(0);
-    expect(d.stdout).toMatch(/ok\s+database\s+embedded PGlite: 1\/1 migrations applied/);
+    expect(d.stdout).toMatch(/ok\s+database\s+embedded PGlite: (\d+)\/\1 migrations applied/);
     expect(d.stdout).toMatch(/ok\s+queue/);
   });
 

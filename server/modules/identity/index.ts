@@ -1,9 +1,12 @@
 export {
+  accounts,
   ORGANIZATION_ROLES,
   organizationMembers,
   organizations,
   PROJECT_ROLES,
   projectMembers,
   projects,
+  sessions,
   users,
+  verifications,
 } from './schema.ts';

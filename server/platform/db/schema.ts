@@ -4,11 +4,15 @@ export { usageMetrics } from '../../modules/analytics/index.ts';
 export { contentItems } from '../../modules/content/index.ts';
 export { userAchievements } from '../../modules/gamification/index.ts';
 export {
+  accounts,
   organizationMembers,
   organizations,
   projectMembers,
   projects,
+  sessions,
   users,
+  verifications,
 } from '../../modules/identity/index.ts';
 export { organizationKeys } from '../crypto/schema.ts';
 export { domainEvents } from '../events/schema.ts';
+export { mailOutbox } from '../mail/schema.ts';

@@ -1,0 +1,21 @@
+import { Hono } from 'hono';
+import type { TAuth } from './create-auth.ts';
+
+/**
+ * better-auth's endpoints (sign-up/email, sign-in/email, sign-out, get-session, verify-email,
+ * request-password-reset, reset-password, …) under `/auth/*`. Mount it inside the `/api/v1` router
+ * (`api.route('/', authRoutes(auth))`): better-auth matches the full URL against its basePath `/api/v1/auth`,
+ * so the handler gets the untouched request.
+ */
+export function authRoutes(auth: TAuth): Hono {
+  const router = new Hono();
+  router.on(['GET', 'POST'], '/auth/*', (c) => auth.handler(c.req.raw));
+  return router;
+}
+
+export type TAuthSession = NonNullable<Awaited<ReturnType<TAuth['api']['getSession']>>>;
+
+/** The signed-in user and session named by the request's session cookie, or null (missing, forged, expired). */
+export async function getSession(auth: TAuth, headers: Headers): Promise<TAuthSession | null> {
+  return auth.api.getSession({ headers });
+}

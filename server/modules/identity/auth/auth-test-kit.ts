@@ -1,0 +1,84 @@
+import { Hono } from 'hono';
+import pino from 'pino';
+import type { Database } from '../../../platform/db/index.ts';
+import { authRoutes } from './auth-routes.ts';
+import { createAuth, type TAuth, type TAuthMail } from './create-auth.ts';
+
+export const TEST_BASE_URL = 'http://ff.test';
+const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
+
+/** A browser in miniature: keeps the cookies the server sets and sends them back, with an Origin header. */
+export class CookieClient {
+  readonly cookies = new Map<string, string>();
+  readonly app: Hono;
+  readonly baseUrl: string;
+
+  constructor(app: Hono, baseUrl = TEST_BASE_URL) {
+    this.app = app;
+    this.baseUrl = baseUrl;
+  }
+
+  async request(
+    path: string,
+    init: { method?: string; json?: unknown; body?: string } = {},
+  ): Promise<Response> {
+    const headers = new Headers({ origin: this.baseUrl });
+    if (this.cookies.size > 0) headers.set('cookie', this.cookieHeader());
+    let body: string | undefined = init.body;
+    if (init.json !== undefined) body = JSON.stringify(init.json);
+    if (body !== undefined) headers.set('content-type', 'application/json');
+    const res = await this.app.request(new URL(path, this.baseUrl).toString(), {
+      method: init.method ?? (body === undefined ? 'GET' : 'POST'),
+      headers,
+      body,
+    });
+    this.store(res);
+    return res;
+  }
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  private store(res: Response): void {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      if (value === '' || /;\s*max-age=0/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+}
+
+/** An auth instance on the test database, an app with only the auth routes, and the mails it sent. */
+export function createAuthHarness(db: Database, baseUrl = TEST_BASE_URL) {
+  const mails: TAuthMail[] = [];
+  const auth: TAuth = createAuth({
+    db,
+    baseUrl,
+    secret: TEST_SECRET,
+    sendMail: async (msg) => {
+      mails.push(msg);
+    },
+    log: pino({ level: 'silent' }),
+  });
+  const app = new Hono().route('/api/v1', authRoutes(auth));
+  return { auth, app, mails, client: () => new CookieClient(app, baseUrl) };
+}
+
+/** The one link in a mail's text. */
+export function linkIn(mail: TAuthMail | undefined): URL {
+  const match = mail?.text.match(/https?:\/\/\S+/);
+  if (!match) throw new Error(`no link in mail: ${mail?.text}`);
+  return new URL(match[0]);
+}
+
+export async function signUp(client: CookieClient, email: string, password: string): Promise<Response> {
+  return client.request('/api/v1/auth/sign-up/email', { json: { email, password, name: 'Test User' } });
+}
+
+export async function signIn(client: CookieClient, email: string, password: string): Promise<Response> {
+  return client.request('/api/v1/auth/sign-in/email', { json: { email, password } });
+}
