@@ -1,3 +1,4 @@
+export { API_KEY_SCOPES, apiKeys, invitations, refreshTokens, signingKeys } from './access-schema.ts';
 export {
   accounts,
   ORGANIZATION_ROLES,

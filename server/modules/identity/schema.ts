@@ -34,6 +34,8 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     ipAddress: text('ip_address'),
     userAgent: text('user_agent'),
+    /** The organization this web session acts in; switched by the user (SPEC §3: several memberships). */
+    activeOrganizationId: uuid('active_organization_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

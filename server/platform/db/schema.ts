@@ -5,11 +5,15 @@ export { contentItems } from '../../modules/content/index.ts';
 export { userAchievements } from '../../modules/gamification/index.ts';
 export {
   accounts,
+  apiKeys,
+  invitations,
   organizationMembers,
   organizations,
   projectMembers,
   projects,
+  refreshTokens,
   sessions,
+  signingKeys,
   users,
   verifications,
 } from '../../modules/identity/index.ts';
