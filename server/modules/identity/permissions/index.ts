@@ -5,6 +5,7 @@ export type {
   TResourceKind,
 } from './actions.ts';
 export { ACTION_NAMES, ACTIONS, isAction, OWNERSHIP_NEEDS, resourceKindOf } from './actions.ts';
+export { assertCan } from './assert-can.ts';
 export type { TActor, TDecision, TDenyReason, TResource } from './can.ts';
 export { can, isAllowed, roleGrants } from './can.ts';
 export type {

@@ -1,0 +1,50 @@
+// Test helpers for identity routes: run a router behind the app's error handler as a given actor, and make
+// users and organizations with real rows. Imported by tests only.
+import { Hono } from 'hono';
+import pino from 'pino';
+import type { Database } from '../../platform/db/index.ts';
+import { createErrorHandler } from '../../platform/http/index.ts';
+import type { TActorContext, TIdentityEnv } from './actor.ts';
+import { organizationMembers, organizations, users } from './schema.ts';
+
+/** The router mounted at /api/v1 with a request id, a logger, the error envelope, and `actor` set. */
+export function asActor(router: Hono<TIdentityEnv>, actor: () => TActorContext): Hono<TIdentityEnv> {
+  const log = pino({ level: 'silent' });
+  const app = new Hono<TIdentityEnv>();
+  app.use(async (c, next) => {
+    c.set('requestId', crypto.randomUUID());
+    c.set('log', log);
+    c.set('actor', actor());
+    await next();
+  });
+  app.onError(createErrorHandler(log));
+  app.route('/api/v1', router);
+  return app;
+}
+
+type TOrgRole = (typeof organizationMembers.$inferInsert)['role'];
+
+/** A user with a membership (role given) in a new organization; returns the actor for them. */
+export async function seedMember(
+  db: Database,
+  opts: {
+    role?: NonNullable<TOrgRole>;
+    organizationId?: string;
+    plan?: 'starter' | 'pro' | 'enterprise';
+  } = {},
+): Promise<TActorContext & { email: string }> {
+  const email = `u-${crypto.randomUUID().slice(0, 8)}@example.com`;
+  const [user] = await db.orm.insert(users).values({ email, name: email, emailVerified: true }).returning();
+  let organizationId = opts.organizationId;
+  if (!organizationId) {
+    const slug = `org-${crypto.randomUUID().slice(0, 8)}`;
+    const [org] = await db.orm
+      .insert(organizations)
+      .values({ name: slug, slug, plan: opts.plan ?? 'pro' })
+      .returning();
+    organizationId = org!.id;
+  }
+  const role = opts.role ?? 'owner';
+  await db.orm.insert(organizationMembers).values({ organizationId, userId: user!.id, role });
+  return { userId: user!.id, organizationId, orgRole: role, authMethod: 'session', email };
+}
