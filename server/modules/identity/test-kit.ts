@@ -1,6 +1,6 @@
 // Test helpers for identity routes: run a router behind the app's error handler as a given actor, and make
 // users and organizations with real rows. Imported by tests only.
-import { Hono } from 'hono';
+import { type ErrorHandler, Hono } from 'hono';
 import pino from 'pino';
 import type { Database } from '../../platform/db/index.ts';
 import { createErrorHandler } from '../../platform/http/index.ts';
@@ -17,7 +17,7 @@ export function asActor(router: Hono<TIdentityEnv>, actor: () => TActorContext):
     c.set('actor', actor());
     await next();
   });
-  app.onError(createErrorHandler(log));
+  app.onError(createErrorHandler(log) as unknown as ErrorHandler<TIdentityEnv>);
   app.route('/api/v1', router);
   return app;
 }
