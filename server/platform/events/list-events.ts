@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/index.ts';
 import type { DomainEvent } from './define-event.ts';
 import { domainEvents } from './schema.ts';
@@ -6,11 +6,25 @@ import { domainEvents } from './schema.ts';
 /** Stored events of one organization (or of the instance when organizationId is null), newest first by default. */
 export async function listEvents(
   db: Database,
-  q: { organizationId: string | null; type?: string; limit: number; offset: number; order?: 'asc' | 'desc' },
+  q: {
+    organizationId: string | null;
+    type?: string;
+    userId?: string;
+    aggregateId?: string;
+    from?: Date;
+    to?: Date;
+    limit: number;
+    offset: number;
+    order?: 'asc' | 'desc';
+  },
 ): Promise<{ rows: DomainEvent<unknown>[]; total: number }> {
   const filters: SQL[] = [];
   if (q.organizationId) filters.push(eq(domainEvents.organizationId, q.organizationId));
   if (q.type) filters.push(eq(domainEvents.type, q.type));
+  if (q.userId) filters.push(eq(domainEvents.userId, q.userId));
+  if (q.aggregateId) filters.push(eq(domainEvents.aggregateId, q.aggregateId));
+  if (q.from) filters.push(gte(domainEvents.occurredAt, q.from));
+  if (q.to) filters.push(lt(domainEvents.occurredAt, q.to));
   const where = filters.length ? and(...filters) : undefined;
   const order = q.order === 'asc' ? asc(domainEvents.occurredAt) : desc(domainEvents.occurredAt);
   const [rows, totals] = await Promise.all([
