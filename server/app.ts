@@ -1,7 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { createIdentity } from './modules/identity/create-identity.ts';
 import { systemRoutes } from './modules/system/index.ts';
+import { openApiDocument } from './openapi-document.ts';
 import { apiDocs } from './platform/http/api-docs.ts';
 import {
   apiNotFound,
@@ -18,7 +20,6 @@ import {
 import { resolveWebDist, serveWebApp } from './platform/http/static-web.ts';
 import type { Metrics } from './platform/metrics/index.ts';
 import type { Platform } from './platform/platform.ts';
-import { VERSION } from './platform/version.ts';
 
 const API_PREFIXES = ['/api/*', '/v1/*'];
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -77,19 +78,15 @@ export function createApp(opts: AppOptions): OpenAPIHono<TAppEnv> {
   app.route('/', opsRoutes({ checks: platform.readiness, metrics, isDraining: opts.isDraining }));
 
   if (serveApi) {
+    const identity = createIdentity(platform);
     const api = createRouter();
     api.route('/', systemRoutes(platform));
+    identity.mount(api);
     opts.extraApiRoutes?.(api);
     app.route('/api/v1', api);
-    app.doc31('/api/v1/openapi.json', {
-      openapi: '3.1.0',
-      info: {
-        title: 'FlashFusion API',
-        version: VERSION,
-        description: 'Self-hostable, multi-tenant AI platform. Errors use the envelope of SPEC §2.',
-      },
-      servers: [{ url: env.PUBLIC_URL }],
-    });
+    app.get('/api/v1/openapi.json', async (c) =>
+      c.json(await openApiDocument(app, identity, env.PUBLIC_URL)),
+    );
     app.route('/api/docs', apiDocs());
   }
   for (const prefix of API_PREFIXES) app.all(prefix, apiNotFound);

@@ -1,10 +1,11 @@
 import type { TEnv } from '../env.ts';
 import { type Cache, createMemoryCache, createRedisCache } from './cache/index.ts';
-import { createSecrets, loadKeyring, type Secrets } from './crypto/index.ts';
+import { createSecrets, type Keyring, loadKeyring, type Secrets } from './crypto/index.ts';
 import { type Database, migrateDatabase, openDatabase } from './db/index.ts';
 import { createEventBus, type EventBus } from './events/index.ts';
 import type { ReadinessCheck } from './http/index.ts';
 import type { Logger } from './logger/index.ts';
+import { createMailer, type Mailer } from './mail/index.ts';
 import { createMemoryPubSub, createRedisPubSub, type PubSub } from './pubsub/index.ts';
 import { createQueue, type Queue } from './queue/index.ts';
 import { connectRedis, type Redis } from './redis/index.ts';
@@ -20,6 +21,8 @@ export interface Platform {
   readonly cache: Cache;
   readonly queue: Queue;
   readonly secrets: Secrets;
+  readonly keyring: Keyring;
+  readonly mailer: Mailer;
   readonly readiness: ReadinessCheck[];
   /** Stops everything in reverse order of start; waits for work in progress. */
   close(opts?: { timeoutMs?: number }): Promise<void>;
@@ -75,6 +78,7 @@ export async function startPlatform(
       log,
     });
     const secrets = createSecrets({ db, keyring });
+    const mailer = createMailer({ db, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, log });
     const queue = await createQueue({ db, databaseUrl: env.DATABASE_URL, log });
     closers.push(() => queue.stop({ graceful: true, timeoutMs: env.SHUTDOWN_TIMEOUT_MS }));
 
@@ -83,7 +87,21 @@ export async function startPlatform(
       const r = redis;
       readiness.push({ name: 'redis', check: async () => void (await r.ping()) });
     }
-    return { env, log, db, redis, pubsub, events, cache, queue, secrets, readiness, close: closeAll };
+    return {
+      env,
+      log,
+      db,
+      redis,
+      pubsub,
+      events,
+      cache,
+      queue,
+      secrets,
+      keyring,
+      mailer,
+      readiness,
+      close: closeAll,
+    };
   } catch (err) {
     await closeAll();
     throw err;

@@ -8,7 +8,20 @@ export type TActorContext = TActor & {
   apiKeyId?: string;
 };
 
+/** The authenticated person, whether or not they act in an organization yet (onboarding). */
+export type TUser = {
+  id: string;
+  email: string;
+  authMethod: TActorContext['authMethod'];
+  sessionId?: string;
+};
+
 /** Hono env of routes that run after authentication: `c.get('actor')` is always set. */
 export type TIdentityEnv = {
-  Variables: TAppEnv['Variables'] & { actor: TActorContext };
+  Variables: TAppEnv['Variables'] & { actor: TActorContext; user: TUser };
+};
+
+/** Hono env of routes for a signed-in user who may not belong to any organization yet. */
+export type TUserEnv = {
+  Variables: TAppEnv['Variables'] & { user: TUser; actor?: TActorContext };
 };

@@ -14,7 +14,9 @@ export function asActor(router: Hono<TIdentityEnv>, actor: () => TActorContext):
   app.use(async (c, next) => {
     c.set('requestId', crypto.randomUUID());
     c.set('log', log);
-    c.set('actor', actor());
+    const a = actor();
+    c.set('actor', a);
+    c.set('user', { id: a.userId, email: '', authMethod: a.authMethod });
     await next();
   });
   app.onError(createErrorHandler(log) as unknown as ErrorHandler<TIdentityEnv>);

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -8,6 +9,17 @@ import { type RunningServer, startServer } from '../../main.ts';
 import type { TAppEnv } from '../http/index.ts';
 import { createLogger } from '../logger/index.ts';
 import { createScratchDatabase, dropScratchDatabase, embeddedTestDataDir } from './test-database.ts';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
 
 export interface TestServer extends RunningServer {
   /** Every log line written so far, parsed. */
@@ -33,8 +45,11 @@ export async function startTestServer(
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ff-test-'));
   const adminUrl = process.env.TEST_DATABASE_URL;
   const databaseUrl = adminUrl ? await createScratchDatabase(adminUrl) : undefined;
+  // The port is chosen before start so PUBLIC_URL (links in mail, trusted origin) names the real address.
+  const port = await freePort();
   const env = parseEnv({
-    PORT: '0',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
     SHUTDOWN_TIMEOUT_MS: '5000',

@@ -35,8 +35,10 @@ describe('accounts: sign up, verify, sign in, sign out', () => {
     expect(mail?.subject).toMatch(/confirm/i);
 
     const early = await signIn(browser, email, PASSWORD);
-    expect(early.status).toBe(403);
-    expect(await early.json()).toMatchObject({ code: 'EMAIL_NOT_VERIFIED' });
+    expect(early.status).toBe(401);
+    expect(await early.json()).toMatchObject({
+      error: { code: 'AUTHENTICATION_FAILED', details: [{ reason: 'EMAIL_NOT_VERIFIED' }] },
+    });
     expect(browser.cookies.size).toBe(0);
 
     const link = linkIn(mail);
@@ -116,10 +118,20 @@ describe('accounts: sign up, verify, sign in, sign out', () => {
     const unknownEmail = await signIn(harness.client(), 'nobody@example.com', PASSWORD);
     expect(wrongPassword.status).toBe(401);
     expect(unknownEmail.status).toBe(401);
-    const a = await wrongPassword.json();
-    const b = await unknownEmail.json();
+    // Identical but for the request's own id and time.
+    const strip = (body: { error: Record<string, unknown> }) => ({
+      ...body.error,
+      requestId: 0,
+      timestamp: 0,
+    });
+    const a = strip(await wrongPassword.json());
+    const b = strip(await unknownEmail.json());
     expect(a).toEqual(b);
-    expect(a).toMatchObject({ code: 'INVALID_EMAIL_OR_PASSWORD', message: 'Invalid email or password' });
+    expect(a).toMatchObject({
+      code: 'AUTHENTICATION_FAILED',
+      message: 'Invalid email or password',
+      details: [{ reason: 'INVALID_EMAIL_OR_PASSWORD' }],
+    });
     expect(wrongPassword.headers.getSetCookie()).toEqual([]);
   });
 

@@ -1,34 +1,13 @@
-import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listOutbox } from '../../../platform/mail/index.ts';
 import { startTestServer, type TestServer } from '../../../platform/testing/test-server.ts';
-import { authRoutes } from './auth-routes.ts';
-import { createAuth, type TAuth, type TAuthMail } from './create-auth.ts';
 
-// The auth routes behind the real app's global middleware (request id, CORS, body limit, JSON-only, onError),
-// mounted the way app.ts will mount them, over real HTTP.
+// The auth routes as app.ts mounts them, behind the real app's global middleware (request id, CORS, body limit,
+// JSON-only, onError), over real HTTP, with mail going to the outbox as it does without SMTP.
 let s: TestServer;
-let auth: TAuth | undefined;
-const mails: TAuthMail[] = [];
 
 beforeAll(async () => {
-  s = await startTestServer({
-    extraApiRoutes: (api) => {
-      // The auth instance needs the server's database, which exists only once the server has started.
-      api.all('/auth/*', (c) => {
-        if (!auth) throw new Error('auth not ready');
-        return new Hono().route('/api/v1', authRoutes(auth)).fetch(c.req.raw);
-      });
-    },
-  });
-  auth = createAuth({
-    db: s.platform.db,
-    baseUrl: s.url,
-    secret: 'in-app-test-secret-0123456789abcdef0123',
-    sendMail: async (m) => {
-      mails.push(m);
-    },
-    log: s.platform.log,
-  });
+  s = await startTestServer();
 });
 afterAll(() => s.stop());
 
@@ -48,7 +27,8 @@ describe('auth routes inside the app', () => {
     expect(up.status).toBe(200);
     expect(up.headers.get('x-request-id')).toBeTruthy();
 
-    const link = new URL(mails.find((m) => m.to === email)?.text.match(/https?:\/\/\S+/)?.[0] ?? '');
+    const { rows } = await listOutbox(s.platform.db, { to: email, limit: 1, offset: 0 });
+    const link = new URL(rows[0]?.textBody.match(/https?:\/\/\S+/)?.[0] ?? '');
     expect(link.origin).toBe(s.url);
     const verified = await fetch(link, { redirect: 'manual' });
     expect(verified.status).toBe(302);
@@ -70,8 +50,11 @@ describe('auth routes inside the app', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'VALIDATION_ERROR' } });
   });
 
-  it('malformed JSON is a 400, not a 500', async () => {
+  it('malformed JSON is a 400 in the error envelope, not a 500', async () => {
     const res = await post('/api/v1/auth/sign-up/email', '{"email":');
     expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      error: { code: 'VALIDATION_ERROR', requestId: expect.any(String) },
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { authErrorFrom } from './auth-error.ts';
 import type { TAuth } from './create-auth.ts';
 
 /**
@@ -9,7 +10,11 @@ import type { TAuth } from './create-auth.ts';
  */
 export function authRoutes(auth: TAuth): Hono {
   const router = new Hono();
-  router.on(['GET', 'POST'], '/auth/*', (c) => auth.handler(c.req.raw));
+  router.on(['GET', 'POST'], '/auth/*', async (c) => {
+    const res = await auth.handler(c.req.raw);
+    if (res.status < 400) return res;
+    throw await authErrorFrom(res);
+  });
   return router;
 }
 

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import pino from 'pino';
 import type { Database } from '../../../platform/db/index.ts';
+import { createErrorHandler, type TAppEnv } from '../../../platform/http/index.ts';
 import { authRoutes } from './auth-routes.ts';
 import { createAuth, type TAuth, type TAuthMail } from './create-auth.ts';
 
@@ -10,10 +11,10 @@ const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 /** A browser in miniature: keeps the cookies the server sets and sends them back, with an Origin header. */
 export class CookieClient {
   readonly cookies = new Map<string, string>();
-  readonly app: Hono;
+  readonly app: Hono<TAppEnv>;
   readonly baseUrl: string;
 
-  constructor(app: Hono, baseUrl = TEST_BASE_URL) {
+  constructor(app: Hono<TAppEnv>, baseUrl = TEST_BASE_URL) {
     this.app = app;
     this.baseUrl = baseUrl;
   }
@@ -64,7 +65,14 @@ export function createAuthHarness(db: Database, baseUrl = TEST_BASE_URL) {
     },
     log: pino({ level: 'silent' }),
   });
-  const app = new Hono().route('/api/v1', authRoutes(auth));
+  // The app's error handler and request id, so errors come back in the envelope as they do in the server.
+  const app = new Hono<TAppEnv>();
+  app.use(async (c, next) => {
+    c.set('requestId', crypto.randomUUID());
+    await next();
+  });
+  app.onError(createErrorHandler(pino({ level: 'silent' })));
+  app.route('/api/v1', authRoutes(auth));
   return { auth, app, mails, client: () => new CookieClient(app, baseUrl) };
 }
 

@@ -73,6 +73,8 @@ describe('password reset', () => {
       .client()
       .request('/api/v1/auth/reset-password', { json: { token: 'made-up', newPassword: NEW } });
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ code: 'INVALID_TOKEN' });
+    expect(await res.json()).toMatchObject({
+      error: { code: 'VALIDATION_ERROR', details: [{ reason: 'INVALID_TOKEN' }] },
+    });
   });
 });

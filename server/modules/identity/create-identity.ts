@@ -1,0 +1,126 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import type { TAppEnv } from '../../platform/http/index.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { API_KEY_PREFIX, apiKeyRoutes, verifyApiKey } from './api-keys/index.ts';
+import { auditRoutes } from './audit/list-audit-route.ts';
+import { authOpenApi, type TAuthOpenApi } from './auth/auth-openapi.ts';
+import { authRoutes } from './auth/auth-routes.ts';
+import { authSecretFrom } from './auth/auth-secret.ts';
+import { createAuth, type TAuth } from './auth/create-auth.ts';
+import { authenticate, type TBearerResolver } from './authenticate/authenticate.ts';
+import { resolveSession } from './authenticate/resolve-session.ts';
+import { organizationRoutes } from './organizations/index.ts';
+import { API_KEY_SCOPES, type TApiKeyScope } from './permissions/index.ts';
+import { projectRoutes } from './projects/index.ts';
+import {
+  issueTokenRoute,
+  refreshTokenRoute,
+  resolveMembershipFromDb,
+  verifyAccessToken,
+} from './tokens/index.ts';
+import { meRoutes } from './users/me-routes.ts';
+
+export interface Identity {
+  readonly auth: TAuth;
+  /** Mounts every identity route on the /api/v1 router, each behind the authentication it needs. */
+  mount(api: OpenAPIHono<TAppEnv>): void;
+  /** better-auth's endpoints described for FlashFusion's OpenAPI document. */
+  openApi(): Promise<TAuthOpenApi>;
+}
+
+// Paths a signed-in user reaches before belonging to any organization (onboarding); everything else under
+// these prefixes needs an organization to act in.
+// Hono's '/x/*' also matches '/x' itself, so organization paths are matched by parameter instead.
+const USER_LEVEL = ['/users/*', '/invitations/accept', '/organizations'];
+const ORG_LEVEL = [
+  '/audit',
+  '/audit/*',
+  '/api-keys',
+  '/api-keys/*',
+  '/organizations/:id/*',
+  '/projects',
+  '/projects/*',
+  '/tokens',
+];
+
+/** The identity module, built on the platform: accounts, sessions, the actor of every request, its routes. */
+export function createIdentity(platform: Platform): Identity {
+  const { db, env, log, mailer, keyring } = platform;
+  const auth = createAuth({
+    db,
+    baseUrl: env.PUBLIC_URL,
+    secret: authSecretFrom(keyring.current.key),
+    sendMail: async (m) => {
+      await mailer.send(m);
+    },
+    log,
+  });
+  const bearer: TBearerResolver[] = [
+    async (token) => {
+      if (!token.startsWith(API_KEY_PREFIX)) return null;
+      const key = await verifyApiKey({ db, cache: platform.cache, key: token });
+      const user = { id: key.userId, email: '', authMethod: 'api_key' as const };
+      return {
+        user,
+        actor: {
+          userId: key.userId,
+          organizationId: key.organizationId,
+          orgRole: key.orgRole,
+          apiKeyScopes: key.scopes,
+          apiKeyId: key.apiKeyId,
+          authMethod: 'api_key',
+        },
+      };
+    },
+    async (token) => {
+      // Anything else that looks like a JWT is one of ours or refused.
+      if (token.split('.').length !== 3) return null;
+      const claims = await verifyAccessToken({ db, token });
+      return {
+        user: { id: claims.sub, email: '', authMethod: 'jwt' as const },
+        actor: {
+          userId: claims.sub,
+          organizationId: claims.org,
+          orgRole: claims.role,
+          apiKeyScopes: claims.scope.filter((s): s is TApiKeyScope =>
+            (API_KEY_SCOPES as readonly string[]).includes(s),
+          ),
+          authMethod: 'jwt',
+        },
+      };
+    },
+  ];
+  const membership = resolveMembershipFromDb({ db });
+  const common = {
+    resolveSession: (headers: Headers) => resolveSession({ db, auth }, headers),
+    resolveBearer: bearer,
+    trustedOrigins: [env.PUBLIC_URL, ...env.CORS_ORIGINS],
+  };
+  const asUser: MiddlewareHandler = authenticate({ ...common, requireOrganization: false });
+  const asMember: MiddlewareHandler = authenticate({ ...common, requireOrganization: true });
+  let openApiCache: Promise<TAuthOpenApi> | undefined;
+
+  return {
+    auth,
+    mount(api) {
+      api.route('/', refreshTokenRoute({ db, keyring, resolveMembership: membership }));
+      api.route('/', authRoutes(auth));
+      for (const path of USER_LEVEL) api.use(path, asUser);
+      for (const path of ORG_LEVEL) api.use(path, asMember);
+      api.route('/', meRoutes({ db }) as never);
+      api.route('/', auditRoutes({ db }) as never);
+      api.route('/', apiKeyRoutes({ db, events: platform.events, cache: platform.cache }) as never);
+      api.route('/', projectRoutes({ db, events: platform.events }) as never);
+      api.route('/', issueTokenRoute({ db, keyring, resolveMembership: membership }) as never);
+      api.route(
+        '/',
+        organizationRoutes({ db, events: platform.events, mailer, publicUrl: env.PUBLIC_URL }) as never,
+      );
+    },
+    openApi() {
+      openApiCache ??= authOpenApi(auth);
+      return openApiCache;
+    },
+  };
+}

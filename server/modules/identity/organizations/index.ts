@@ -1,0 +1,17 @@
+// Organizations, members and invitations: the public face of this part of identity.
+export { createOrganization } from './create-organization.ts';
+export * from './events.ts';
+export { getOrganization } from './get-organization.ts';
+export { acceptInvitation } from './invitations/accept-invitation.ts';
+export { createInvitation } from './invitations/create-invitation.ts';
+export { listInvitations } from './invitations/list-invitations.ts';
+export { revokeInvitation } from './invitations/revoke-invitation.ts';
+export { listMyOrganizations } from './list-my-organizations.ts';
+export { changeMemberRole } from './members/change-member-role.ts';
+export { leaveOrganization } from './members/leave-organization.ts';
+export { listMembers } from './members/list-members.ts';
+export { removeMember } from './members/remove-member.ts';
+export { transferOwnership } from './members/transfer-ownership.ts';
+export { PLAN_LIMITS, PLANS, type TPlan, type TPlanLimits, withinLimit } from './plans.ts';
+export { organizationRoutes, type TOrganizationRoutesDeps } from './routes/index.ts';
+export { updateOrganization } from './update-organization.ts';

@@ -1,0 +1,52 @@
+import { z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { ZErrorEnvelopeSchema } from '../../../../../contracts/errors.ts';
+import type { Database } from '../../../../platform/db/index.ts';
+import type { EventBus } from '../../../../platform/events/index.ts';
+import { AppError, notFound } from '../../../../platform/http/index.ts';
+import type { Mailer } from '../../../../platform/mail/index.ts';
+import type { TActor } from '../../permissions/index.ts';
+import { users } from '../../schema.ts';
+
+export type TOrganizationRoutesDeps = {
+  db: Database;
+  events: EventBus;
+  mailer: Mailer;
+  /** The web app's public origin; invitation links point at `${publicUrl}/invitations/accept`. */
+  publicUrl: string;
+};
+
+export const TAG = 'organizations';
+
+/** Documented error responses, all in the SPEC envelope. */
+export const errors = (...codes: number[]) =>
+  Object.fromEntries(
+    codes.map((status) => [
+      status,
+      { description: 'Error', content: { 'application/json': { schema: ZErrorEnvelopeSchema } } },
+    ]),
+  );
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+
+export const ZOrgIdParamsSchema = z.object({ id: z.uuid() });
+
+/** Routes under /organizations/{id} act only on the actor's organization; any other id is simply not found. */
+export function assertOwnOrganization(actor: TActor, id: string): void {
+  if (id !== actor.organizationId) throw notFound('Organization');
+}
+
+/** The signed-in user's email, which an invitation must be addressed to. */
+export async function emailOf(db: Database, userId: string): Promise<string> {
+  const [user] = await db.orm.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  if (!user) throw new AppError('AUTHENTICATION_FAILED', 'Unknown user');
+  return user.email;
+}

@@ -1,0 +1,117 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { and, asc, eq } from 'drizzle-orm';
+import { ZErrorEnvelopeSchema } from '../../../../contracts/errors.ts';
+import type { Database } from '../../../platform/db/index.ts';
+import { AppError, createRouter } from '../../../platform/http/index.ts';
+import type { TUserEnv } from '../actor.ts';
+import { organizationMembers, organizations, sessions, users } from '../schema.ts';
+
+const ZMeSchema = z.object({
+  user: z.object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string().nullable(),
+    avatarUrl: z.string().nullable(),
+    emailVerified: z.boolean(),
+  }),
+  activeOrganizationId: z.uuid().nullable(),
+  organizations: z.array(
+    z.object({ id: z.uuid(), name: z.string(), slug: z.string(), plan: z.string(), role: z.string() }),
+  ),
+});
+const errors = (codes: number[]) =>
+  Object.fromEntries(
+    codes.map((s) => [
+      s,
+      { description: 'Error', content: { 'application/json': { schema: ZErrorEnvelopeSchema } } },
+    ]),
+  );
+
+const getMe = createRoute({
+  method: 'get',
+  path: '/users/me',
+  tags: ['users'],
+  summary: 'The signed-in user, their organizations and the active one',
+  responses: {
+    200: { description: 'Me', content: { 'application/json': { schema: ZMeSchema } } },
+    ...errors([401]),
+  },
+});
+
+const switchOrg = createRoute({
+  method: 'put',
+  path: '/users/me/active-organization',
+  tags: ['users'],
+  summary: 'Switch the organization this web session acts in',
+  request: {
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ organizationId: z.uuid() }) } },
+    },
+  },
+  responses: {
+    200: { description: 'Switched', content: { 'application/json': { schema: ZMeSchema } } },
+    ...errors([400, 401, 404]),
+  },
+});
+
+/** GET /users/me and PUT /users/me/active-organization, for any signed-in user (no organization needed). */
+export function meRoutes({ db }: { db: Database }) {
+  const load = async (userId: string, activeOrganizationId: string | null) => {
+    const [user] = await db.orm
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        avatarUrl: users.avatarUrl,
+        emailVerified: users.emailVerified,
+      })
+      .from(users)
+      .where(eq(users.id, userId));
+    if (!user) throw new AppError('AUTHENTICATION_FAILED', 'This account no longer exists');
+    const orgs = await db.orm
+      .select({
+        id: organizations.id,
+        name: organizations.name,
+        slug: organizations.slug,
+        plan: organizations.plan,
+        role: organizationMembers.role,
+      })
+      .from(organizationMembers)
+      .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+      .where(eq(organizationMembers.userId, userId))
+      .orderBy(asc(organizationMembers.createdAt));
+    return { user, activeOrganizationId, organizations: orgs };
+  };
+
+  return createRouter<TUserEnv>()
+    .openapi(getMe, async (c) =>
+      c.json(await load(c.get('user').id, c.get('actor')?.organizationId ?? null), 200),
+    )
+    .openapi(switchOrg, async (c) => {
+      const user = c.get('user');
+      const { organizationId } = c.req.valid('json');
+      const [member] = await db.orm
+        .select({ role: organizationMembers.role })
+        .from(organizationMembers)
+        .where(
+          and(
+            eq(organizationMembers.userId, user.id),
+            eq(organizationMembers.organizationId, organizationId),
+          ),
+        );
+      // Not a member and no such organization look the same: ids of other tenants cannot be probed.
+      if (!member) throw new AppError('RESOURCE_NOT_FOUND', 'Organization not found');
+      if (!user.sessionId) {
+        throw new AppError(
+          'VALIDATION_ERROR',
+          'Only web sessions switch organizations; tokens are issued per organization',
+        );
+      }
+      await db.orm
+        .update(sessions)
+        .set({ activeOrganizationId: organizationId })
+        .where(eq(sessions.id, user.sessionId));
+      return c.json(await load(user.id, organizationId), 200);
+    });
+}
