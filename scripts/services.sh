@@ -46,6 +46,8 @@ DO \$\$ BEGIN
     CREATE ROLE $DB_USER LOGIN CREATEDB CREATEROLE PASSWORD '$DB_PASS';
   END IF;
 END \$\$;
+-- Lets the tests drop their scratch databases while a killed child's backend is still on its way out.
+GRANT pg_signal_backend TO $DB_USER;
 SELECT 'CREATE DATABASE $DB_NAME OWNER $DB_USER' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$DB_NAME')\gexec
 SQL
 }

@@ -68,7 +68,16 @@ export async function dropScratchDatabase(adminUrl: string, url: string): Promis
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`drop database if exists ${name} with (force)`);
+    // A backend still closing (a killed child process, autovacuum) can refuse the forced drop for a moment.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.query(`drop database if exists ${name} with (force)`);
+        return;
+      } catch (err) {
+        if (attempt >= 20) throw err;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
   } finally {
     await admin.end();
   }
