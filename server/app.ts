@@ -32,6 +32,8 @@ export interface AppOptions {
   /** Mounts extra /api/v1 routers (tests use it to exercise the pipeline with routes of their own). */
   extraApiRoutes?: (api: OpenAPIHono<TAppEnv>) => void;
   webDist?: string;
+  /** Separates this app's rate-limit counters from other apps' on the same Redis (tests). */
+  limitsNamespace?: string;
 }
 
 /** Builds the HTTP app: global middleware in a deliberate order, then each module's routes. */
@@ -78,7 +80,7 @@ export function createApp(opts: AppOptions): OpenAPIHono<TAppEnv> {
   app.route('/', opsRoutes({ checks: platform.readiness, metrics, isDraining: opts.isDraining }));
 
   if (serveApi) {
-    const identity = createIdentity(platform);
+    const identity = createIdentity(platform, { limitsNamespace: opts.limitsNamespace });
     const api = createRouter();
     api.route('/', systemRoutes(platform));
     identity.mount(api);

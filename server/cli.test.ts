@@ -64,6 +64,9 @@ describe('flashfusion CLI', () => {
     expect(d.status).toBe(0);
     expect(d.stdout).toMatch(/ok\s+database\s+embedded PGlite: (\d+)\/\1 migrations applied/);
     expect(d.stdout).toMatch(/ok\s+queue/);
+    const o = run(['outbox'], { DATA_DIR: dataDir });
+    expect(o.status).toBe(0);
+    expect(o.stdout).toContain('The outbox is empty.');
   });
 
   it('doctor fails on an unreachable database', () => {
@@ -88,6 +91,10 @@ describe('flashfusion CLI', () => {
       .toBeTruthy();
     const url = /listening on (http:\/\/[\d.:]+)/.exec(out)?.[1];
     expect((await fetch(`${url}/ready`)).status).toBe(200);
+    // The embedded database belongs to the running server: a second process is refused, not let in to corrupt it.
+    const second = run(['outbox'], { DATA_DIR: migratedDataDir });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toMatch(/in use by process \d+/);
     child.kill('SIGTERM');
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

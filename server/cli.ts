@@ -10,6 +10,8 @@ Commands:
   doctor                                    check configuration, database, Redis and the job queue
   rotate-master-key                         re-wrap every organization's data key with MASTER_KEY
                                             (set MASTER_KEY_PREVIOUS to the key being replaced)
+  outbox [--to email] [--limit n]           print the newest mails kept in the outbox (links to follow
+                                            when no SMTP server is configured)
 
 Configuration comes from environment variables; see README.md.`;
 
@@ -18,7 +20,12 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { role: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      role: { type: 'string' },
+      to: { type: 'string' },
+      limit: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const command = positionals[0];
   if (values.help || !command) {
@@ -43,6 +50,14 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./commands/migrate.ts')).migrate(env, log);
     case 'doctor':
       return (await import('./commands/doctor.ts')).doctor(env, log);
+    case 'outbox': {
+      const limit = Number(values.limit ?? 5);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+        console.error('--limit must be a whole number from 1 to 100');
+        return 2;
+      }
+      return (await import('./commands/outbox.ts')).outbox(env, log, { to: values.to, limit });
+    }
     case 'rotate-master-key':
       return (await import('./commands/rotate-master-key.ts')).rotateMasterKey(env, log);
     default:

@@ -29,9 +29,15 @@ export interface RunningServer {
 export async function startServer(
   env: TEnv,
   log: Logger,
-  opts: { extraApiRoutes?: (api: OpenAPIHono<TAppEnv>) => void; webDist?: string; pgliteDir?: string } = {},
+  opts: {
+    extraApiRoutes?: (api: OpenAPIHono<TAppEnv>) => void;
+    webDist?: string;
+    pgliteDir?: string;
+    limitsNamespace?: string;
+  } = {},
 ): Promise<RunningServer> {
-  const platform = await startPlatform(env, log, { pgliteDir: opts.pgliteDir });
+  const { pgliteDir, ...appOpts } = opts;
+  const platform = await startPlatform(env, log, { pgliteDir });
   const inFlight = createInFlight();
   let draining = false;
   const app = createApp({
@@ -39,7 +45,7 @@ export async function startServer(
     metrics: createMetrics(),
     inFlight,
     isDraining: () => draining,
-    ...opts,
+    ...appOpts,
   });
 
   const server = await new Promise<ServerType>((resolve, reject) => {

@@ -10,6 +10,9 @@ import { authSecretFrom } from './auth/auth-secret.ts';
 import { createAuth, type TAuth } from './auth/create-auth.ts';
 import { authenticate, type TBearerResolver } from './authenticate/authenticate.ts';
 import { resolveSession } from './authenticate/resolve-session.ts';
+import { createApiRateLimit } from './limits/api-rate-limit.ts';
+import { createSignInLockout } from './limits/sign-in-lockout.ts';
+import { usageRoutes } from './limits/usage-route.ts';
 import { organizationRoutes } from './organizations/index.ts';
 import { API_KEY_SCOPES, type TApiKeyScope } from './permissions/index.ts';
 import { projectRoutes } from './projects/index.ts';
@@ -45,7 +48,13 @@ const ORG_LEVEL = [
 ];
 
 /** The identity module, built on the platform: accounts, sessions, the actor of every request, its routes. */
-export function createIdentity(platform: Platform): Identity {
+export function createIdentity(
+  platform: Platform,
+  opts: {
+    /** Prefix of the rate-limit and lockout counters; tests give each server its own so runs never share them. */
+    limitsNamespace?: string;
+  } = {},
+): Identity {
   const { db, env, log, mailer, keyring } = platform;
   const auth = createAuth({
     db,
@@ -55,6 +64,7 @@ export function createIdentity(platform: Platform): Identity {
       await mailer.send(m);
     },
     log,
+    events: platform.events,
   });
   const bearer: TBearerResolver[] = [
     async (token) => {
@@ -92,6 +102,19 @@ export function createIdentity(platform: Platform): Identity {
     },
   ];
   const membership = resolveMembershipFromDb({ db });
+  const ns = opts.limitsNamespace ?? '';
+  const apiRateLimit = createApiRateLimit({
+    db,
+    redis: platform.redis,
+    cache: platform.cache,
+    trustProxy: env.TRUST_PROXY,
+    namePrefix: `${ns}api`,
+  });
+  const signInLockout = createSignInLockout({
+    redis: platform.redis,
+    trustProxy: env.TRUST_PROXY,
+    name: `${ns}sign-in`,
+  });
   const common = {
     resolveSession: (headers: Headers) => resolveSession({ db, auth }, headers),
     resolveBearer: bearer,
@@ -104,10 +127,16 @@ export function createIdentity(platform: Platform): Identity {
   return {
     auth,
     mount(api) {
+      // Password guessing is slowed per account and per IP before better-auth sees the attempt.
+      api.use('/auth/sign-in/email', signInLockout);
       api.route('/', refreshTokenRoute({ db, keyring, resolveMembership: membership }));
       api.route('/', authRoutes(auth));
       for (const path of USER_LEVEL) api.use(path, asUser);
       for (const path of ORG_LEVEL) api.use(path, asMember);
+      // After authentication (so the key or user is known), before every module route: one hourly budget per
+      // API key, user or IP, by plan, shared by all processes through Redis.
+      api.use('*', apiRateLimit);
+      api.route('/', usageRoutes({ db, limiters: apiRateLimit.limiters }) as never);
       api.route('/', meRoutes({ db }) as never);
       api.route('/', auditRoutes({ db }) as never);
       api.route('/', apiKeyRoutes({ db, events: platform.events, cache: platform.cache }) as never);

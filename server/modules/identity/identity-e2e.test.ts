@@ -96,6 +96,9 @@ describe('identity end to end', () => {
     const bearer = { authorization: `Bearer ${key}` };
     const audit = await fetch(`${s.url}/api/v1/audit`, { headers: bearer });
     expect(audit.status).toBe(200);
+    // A new organization is on the starter plan: 100 API requests an hour for this key.
+    expect(audit.headers.get('x-ratelimit-limit')).toBe('100');
+    expect(Number(audit.headers.get('x-ratelimit-remaining'))).toBe(99);
     const types = ((await audit.json()) as { data: { type: string }[] }).data.map((e) => e.type);
     expect(types).toEqual(expect.arrayContaining(['organization.created', 'api_key.created']));
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
+import { lockDataDir } from './data-dir-lock.ts';
 import { type Database, DatabaseUnavailableError, type TOrm } from './database.ts';
 import * as schema from './schema.ts';
 
@@ -19,10 +20,12 @@ export async function openPglite(dataDir: string): Promise<Database> {
       );
     }
   }
+  const unlock = target === 'memory://' ? () => {} : lockDataDir(`${target}.lock`);
   let pglite: PGlite;
   try {
     pglite = await PGlite.create(target);
   } catch (err) {
+    unlock();
     throw new DatabaseUnavailableError(
       `Cannot open the embedded database in ${target}: ${(err as Error).message}. ` +
         'Is another FlashFusion process using this DATA_DIR?',
@@ -42,7 +45,11 @@ export async function openPglite(dataDir: string): Promise<Database> {
     async close() {
       if (closed) return;
       closed = true;
-      await pglite.close();
+      try {
+        await pglite.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }

@@ -72,6 +72,7 @@ export async function startTestServer(
     extraApiRoutes: opts.extraApiRoutes,
     webDist: opts.webDist,
     pgliteDir,
+    limitsNamespace: `test-${crypto.randomUUID().slice(0, 8)}-`,
   });
   return {
     ...running,

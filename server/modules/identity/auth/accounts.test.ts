@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../platform/db/index.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
 import { accounts, users } from '../schema.ts';
-import { createAuthHarness, linkIn, signIn, signUp } from './auth-test-kit.ts';
+import { createAuthHarness, linkIn, signIn, signUp, testEventBus } from './auth-test-kit.ts';
 
 let db: Database;
 let cleanup: () => Promise<void>;
@@ -11,7 +11,7 @@ let harness: ReturnType<typeof createAuthHarness>;
 
 beforeAll(async () => {
   ({ db, cleanup } = await createTestDatabase());
-  harness = createAuthHarness(db);
+  harness = createAuthHarness(db, await testEventBus(db));
 });
 afterAll(() => cleanup());
 
@@ -71,7 +71,7 @@ describe('accounts: sign up, verify, sign in, sign out', () => {
   });
 
   it('marks cookies Secure (and __Secure- prefixed) when the base URL is https', async () => {
-    const https = createAuthHarness(db, 'https://ff.test');
+    const https = createAuthHarness(db, harness.events, 'https://ff.test');
     const email = 'tls@example.com';
     const browser = https.client();
     await signUp(browser, email, PASSWORD);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../platform/db/index.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
 import { authOpenApi, type TAuthOpenApi } from './auth-openapi.ts';
-import { createAuthHarness, TEST_BASE_URL } from './auth-test-kit.ts';
+import { createAuthHarness, TEST_BASE_URL, testEventBus } from './auth-test-kit.ts';
 
 let db: Database;
 let cleanup: () => Promise<void>;
@@ -12,7 +12,7 @@ let described: TAuthOpenApi;
 
 beforeAll(async () => {
   ({ db, cleanup } = await createTestDatabase());
-  harness = createAuthHarness(db);
+  harness = createAuthHarness(db, await testEventBus(db));
   described = await authOpenApi(harness.auth);
 });
 afterAll(() => cleanup());

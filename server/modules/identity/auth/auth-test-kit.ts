@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import type { Database } from '../../../platform/db/index.ts';
+import { createEventBus, type EventBus } from '../../../platform/events/index.ts';
 import { createErrorHandler, type TAppEnv } from '../../../platform/http/index.ts';
+import { createMemoryPubSub } from '../../../platform/pubsub/index.ts';
 import { authRoutes } from './auth-routes.ts';
 import { createAuth, type TAuth, type TAuthMail } from './create-auth.ts';
 
@@ -54,7 +56,12 @@ export class CookieClient {
 }
 
 /** An auth instance on the test database, an app with only the auth routes, and the mails it sent. */
-export function createAuthHarness(db: Database, baseUrl = TEST_BASE_URL) {
+export function createAuthHarness(
+  db: Database,
+  events: EventBus,
+  baseUrl = TEST_BASE_URL,
+  log: Logger = pino({ level: 'silent' }),
+) {
   const mails: TAuthMail[] = [];
   const auth: TAuth = createAuth({
     db,
@@ -63,7 +70,8 @@ export function createAuthHarness(db: Database, baseUrl = TEST_BASE_URL) {
     sendMail: async (msg) => {
       mails.push(msg);
     },
-    log: pino({ level: 'silent' }),
+    log,
+    events,
   });
   // The app's error handler and request id, so errors come back in the envelope as they do in the server.
   const app = new Hono<TAppEnv>();
@@ -73,7 +81,12 @@ export function createAuthHarness(db: Database, baseUrl = TEST_BASE_URL) {
   });
   app.onError(createErrorHandler(pino({ level: 'silent' })));
   app.route('/api/v1', authRoutes(auth));
-  return { auth, app, mails, client: () => new CookieClient(app, baseUrl) };
+  return { auth, app, mails, events, client: () => new CookieClient(app, baseUrl) };
+}
+
+/** The platform's event bus on the test database, in-process; account events land in its domain_events. */
+export function testEventBus(db: Database): Promise<EventBus> {
+  return createEventBus({ db, pubsub: createMemoryPubSub(), log: pino({ level: 'silent' }) });
 }
 
 /** The one link in a mail's text. */

@@ -3,7 +3,10 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { openAPI } from 'better-auth/plugins';
 import type { Logger } from 'pino';
 import type { Database } from '../../../platform/db/index.ts';
+import type { EventBus } from '../../../platform/events/index.ts';
 import { accounts, sessions, users, verifications } from '../schema.ts';
+import { accountAuditHooks, onEmailVerified, onPasswordReset } from './account-audit-hooks.ts';
+import { accountEventEmitter } from './emit-account-event.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 /** Where better-auth's endpoints live; authRoutes mounts its handler on the same path. */
@@ -27,11 +30,14 @@ export type TCreateAuthOptions = {
   secret: string;
   sendMail: (msg: TAuthMail) => Promise<void>;
   log: Logger;
+  /** Where account events (user.signed_up, user.signed_in, …) go: the audit trail. */
+  events: EventBus;
 };
 
 /** better-auth on FlashFusion's own tables: email + password, verified email required, argon2id hashes. */
-export function createAuth({ db, baseUrl, secret, sendMail, log }: TCreateAuthOptions) {
+export function createAuth({ db, baseUrl, secret, sendMail, log, events }: TCreateAuthOptions) {
   const secure = baseUrl.startsWith('https://');
+  const emitAccountEvent = accountEventEmitter({ events, log });
   return betterAuth({
     appName: 'FlashFusion',
     baseURL: baseUrl,
@@ -57,6 +63,7 @@ export function createAuth({ db, baseUrl, secret, sendMail, log }: TCreateAuthOp
       password: { hash: hashPassword, verify: verifyPassword },
       // A reset proves control of the mailbox; sessions opened with the old password must not survive it.
       revokeSessionsOnPasswordReset: true,
+      onPasswordReset: onPasswordReset(emitAccountEvent),
       sendResetPassword: async ({ user, url }) => {
         await sendMail({
           to: user.email,
@@ -68,6 +75,7 @@ export function createAuth({ db, baseUrl, secret, sendMail, log }: TCreateAuthOp
     },
     emailVerification: {
       sendOnSignUp: true,
+      afterEmailVerification: onEmailVerified(emitAccountEvent),
       sendVerificationEmail: async ({ user, url }) => {
         await sendMail({
           to: user.email,
@@ -77,6 +85,7 @@ export function createAuth({ db, baseUrl, secret, sendMail, log }: TCreateAuthOp
         });
       },
     },
+    databaseHooks: accountAuditHooks(emitAccountEvent),
     // The plugin only lends its generator to authOpenApi (auth.api.generateOpenAPISchema on the server); its
     // own HTTP endpoints stay off, so every public route is in FlashFusion's one OpenAPI document.
     plugins: [openAPI({ disableDefaultReference: true })],

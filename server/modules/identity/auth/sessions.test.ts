@@ -12,6 +12,7 @@ import {
   signIn,
   signUp,
   TEST_BASE_URL,
+  testEventBus,
 } from './auth-test-kit.ts';
 
 let db: Database;
@@ -21,7 +22,7 @@ const PASSWORD = 'a long enough password';
 
 beforeAll(async () => {
   ({ db, cleanup } = await createTestDatabase());
-  harness = createAuthHarness(db);
+  harness = createAuthHarness(db, await testEventBus(db));
 });
 afterAll(() => cleanup());
 

@@ -1,0 +1,76 @@
+import { count, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../../platform/db/index.ts';
+import { queryRows } from '../../../platform/db/index.ts';
+import { notFound } from '../../../platform/http/index.ts';
+import { invitations } from '../access-schema.ts';
+import type { TActorContext } from '../actor.ts';
+import { pendingInvitations } from '../organizations/invitations/seats.ts';
+import { PLAN_LIMITS, type TPlan } from '../organizations/plans.ts';
+import { assertCan } from '../permissions/index.ts';
+import { organizationMembers, organizations } from '../schema.ts';
+import { actorRateKey, type TApiLimiters } from './api-limiters.ts';
+
+export const DEPLOYMENTS_NOTE = 'Deployments are not counted yet: they arrive with the deploy module.';
+
+/** Usage against the plan's limits; a `null` limit means unlimited, a `null` used means not measured. */
+export type TUsage = {
+  plan: TPlan;
+  members: { used: number; limit: number | null };
+  apiRequestsThisHour: { used: number | null; limit: number | null; resetAt: string | null };
+  aiGenerationsThisHour: { used: number; limit: number | null };
+  deploymentsToday: { used: null; limit: number | null; note: string };
+};
+
+/**
+ * The actor's organization's usage. Members count pending invitations (the seats already promised, as the
+ * member quota does); API requests are the caller's own counter (its API key, else its user), which is what
+ * the rate limit enforces; AI generations are the organization's ai_generations rows of the last hour.
+ */
+export async function getUsage({
+  db,
+  limiters,
+  actor,
+  organizationId,
+}: {
+  db: Database;
+  limiters: TApiLimiters;
+  actor: TActorContext;
+  organizationId: string;
+}): Promise<TUsage> {
+  assertCan(actor, 'organization:read');
+  if (organizationId !== actor.organizationId) throw notFound('Organization');
+  const [org] = await db.orm
+    .select({ plan: organizations.plan })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  if (!org) throw notFound('Organization');
+  const plan = org.plan as TPlan;
+  const limits = PLAN_LIMITS[plan];
+
+  const [members] = await db.orm
+    .select({ n: count() })
+    .from(organizationMembers)
+    .where(eq(organizationMembers.organizationId, organizationId));
+  const [invited] = await db.orm
+    .select({ n: count() })
+    .from(invitations)
+    .where(pendingInvitations(organizationId));
+  // Raw SQL: the ai module's schema imports identity, so identity does not import it back.
+  const [ai] = await queryRows<{ n: number | string }>(
+    db.orm,
+    sql`select count(*) as n from ai_generations
+        where organization_id = ${organizationId} and created_at > now() - interval '1 hour'`,
+  );
+
+  const limiter = limiters.get(plan);
+  const api = limiter ? await limiter.get(actorRateKey(actor)) : undefined;
+  return {
+    plan,
+    members: { used: (members?.n ?? 0) + (invited?.n ?? 0), limit: limits.members },
+    apiRequestsThisHour: api
+      ? { used: api.limit - api.remaining, limit: api.limit, resetAt: api.resetAt.toISOString() }
+      : { used: null, limit: null, resetAt: null },
+    aiGenerationsThisHour: { used: Number(ai?.n ?? 0), limit: limits.aiGenerationsPerHour },
+    deploymentsToday: { used: null, limit: limits.deploymentsPerDay, note: DEPLOYMENTS_NOTE },
+  };
+}
