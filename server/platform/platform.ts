@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { TEnv } from '../env.ts';
 import { type Cache, createMemoryCache, createRedisCache } from './cache/index.ts';
 import { createSecrets, type Keyring, loadKeyring, type Secrets } from './crypto/index.ts';
@@ -78,7 +79,13 @@ export async function startPlatform(
       log,
     });
     const secrets = createSecrets({ db, keyring });
-    const mailer = createMailer({ db, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, log });
+    const mailer = createMailer({
+      db,
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      log,
+      spoolDir: path.join(env.DATA_DIR, 'mail'),
+    });
     const queue = await createQueue({ db, databaseUrl: env.DATABASE_URL, log });
     closers.push(() => queue.stop({ graceful: true, timeoutMs: env.SHUTDOWN_TIMEOUT_MS }));
 

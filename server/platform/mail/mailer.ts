@@ -9,6 +9,7 @@ import type { Database } from '../db/index.ts';
 import type { Logger } from '../logger/index.ts';
 import { redactSecrets, smtpSecrets } from './redact-smtp-secrets.ts';
 import { mailOutbox } from './schema.ts';
+import { spoolMail } from './spool.ts';
 
 export interface MailMessage {
   to: string;
@@ -37,6 +38,8 @@ export interface MailerOptions {
   smtpUrl?: string;
   from: string;
   log: Logger;
+  /** Without smtpUrl, each mail is also written here as a text file (mode 0600) for the operator to open. */
+  spoolDir?: string;
   /** Bounds on one SMTP delivery (default 10 s / 10 s / 30 s; nodemailer's own allow minutes) so a dead relay cannot hold a request. */
   timeoutsMs?: { connection?: number; greeting?: number; socket?: number };
 }
@@ -82,6 +85,17 @@ export function createMailer(opts: MailerOptions): Mailer {
       const meta = { mailId: row.id, kind: msg.kind, toDomain: domainOf(to).toLowerCase() };
 
       if (!transport) {
+        if (opts.spoolDir) {
+          const file = spoolMail(opts.spoolDir, {
+            id: row.id,
+            to,
+            subject: msg.subject,
+            text: msg.text,
+            kind: msg.kind,
+          });
+          log.info({ ...meta, file }, 'no SMTP configured: mail kept in the outbox and written to a file');
+          return { id: row.id, status: 'stored' };
+        }
         log.info(meta, 'no SMTP configured: mail kept only in the outbox');
         return { id: row.id, status: 'stored' };
       }
