@@ -3,6 +3,7 @@ export { AppError, ERROR_STATUS, notFound } from './app-error.ts';
 export { createRouter } from './create-router.ts';
 export { sendError, validationError } from './error-envelope.ts';
 export { apiNotFound, createErrorHandler } from './error-handler.ts';
+export { errorResponses } from './error-responses.ts';
 export { corsAllowList } from './middleware/cors.ts';
 export { createInFlight, type InFlight } from './middleware/in-flight.ts';
 export { limitBody } from './middleware/limit-body.ts';

@@ -1,9 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ZErrorEnvelopeSchema } from '../../../../contracts/errors.ts';
 import { listResponseSchema, paginate, ZListQuerySchema } from '../../../../contracts/pagination.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { listEvents } from '../../../platform/events/index.ts';
-import { createRouter } from '../../../platform/http/index.ts';
+import { createRouter, errorResponses } from '../../../platform/http/index.ts';
 import type { TIdentityEnv } from '../actor.ts';
 import { assertCan } from '../permissions/index.ts';
 
@@ -26,14 +25,6 @@ const ZAuditEventSchema = z.object({
   timestamp: z.string(),
 });
 
-const errors = (codes: number[]) =>
-  Object.fromEntries(
-    codes.map((s) => [
-      s,
-      { description: 'Error', content: { 'application/json': { schema: ZErrorEnvelopeSchema } } },
-    ]),
-  );
-
 const route = createRoute({
   method: 'get',
   path: '/audit',
@@ -45,7 +36,7 @@ const route = createRoute({
       description: 'Events',
       content: { 'application/json': { schema: listResponseSchema(ZAuditEventSchema) } },
     },
-    ...errors([400, 401, 403]),
+    ...errorResponses([400, 401, 403]),
   },
 });
 

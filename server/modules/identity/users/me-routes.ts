@@ -1,8 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, asc, eq } from 'drizzle-orm';
-import { ZErrorEnvelopeSchema } from '../../../../contracts/errors.ts';
 import type { Database } from '../../../platform/db/index.ts';
-import { AppError, createRouter } from '../../../platform/http/index.ts';
+import { AppError, createRouter, errorResponses } from '../../../platform/http/index.ts';
 import type { TUserEnv } from '../actor.ts';
 import { organizationMembers, organizations, sessions, users } from '../schema.ts';
 
@@ -19,13 +18,6 @@ const ZMeSchema = z.object({
     z.object({ id: z.uuid(), name: z.string(), slug: z.string(), plan: z.string(), role: z.string() }),
   ),
 });
-const errors = (codes: number[]) =>
-  Object.fromEntries(
-    codes.map((s) => [
-      s,
-      { description: 'Error', content: { 'application/json': { schema: ZErrorEnvelopeSchema } } },
-    ]),
-  );
 
 const getMe = createRoute({
   method: 'get',
@@ -34,7 +26,7 @@ const getMe = createRoute({
   summary: 'The signed-in user, their organizations and the active one',
   responses: {
     200: { description: 'Me', content: { 'application/json': { schema: ZMeSchema } } },
-    ...errors([401]),
+    ...errorResponses([401]),
   },
 });
 
@@ -51,7 +43,7 @@ const switchOrg = createRoute({
   },
   responses: {
     200: { description: 'Switched', content: { 'application/json': { schema: ZMeSchema } } },
-    ...errors([400, 401, 404]),
+    ...errorResponses([400, 401, 404]),
   },
 });
 

@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { ZErrorEnvelopeSchema } from '../../../../../contracts/errors.ts';
 import { API_KEY_SCOPES } from '../../permissions/index.ts';
 import { ZApiKeySchema } from '../api-key-record.ts';
 
@@ -24,11 +23,4 @@ export const ZCreateApiKeyResponseSchema = z.object({
 
 export const ZApiKeyIdParamsSchema = z.object({ id: z.uuid() });
 
-/** Error responses documented for the given statuses. */
-export const errorResponses = (statuses: number[]) =>
-  Object.fromEntries(
-    statuses.map((s) => [
-      s,
-      { description: 'Error', content: { 'application/json': { schema: ZErrorEnvelopeSchema } } },
-    ]),
-  );
+export { errorResponses } from '../../../../platform/http/index.ts';

@@ -1,9 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
-import { ZErrorEnvelopeSchema } from '../../../../../contracts/errors.ts';
 import type { Database } from '../../../../platform/db/index.ts';
 import type { EventBus } from '../../../../platform/events/index.ts';
-import { AppError, notFound } from '../../../../platform/http/index.ts';
+import { AppError, errorResponses, notFound } from '../../../../platform/http/index.ts';
 import type { Mailer } from '../../../../platform/mail/index.ts';
 import type { TActor } from '../../permissions/index.ts';
 import { users } from '../../schema.ts';
@@ -19,13 +18,7 @@ export type TOrganizationRoutesDeps = {
 export const TAG = 'organizations';
 
 /** Documented error responses, all in the SPEC envelope. */
-export const errors = (...codes: number[]) =>
-  Object.fromEntries(
-    codes.map((status) => [
-      status,
-      { description: 'Error', content: { 'application/json': { schema: ZErrorEnvelopeSchema } } },
-    ]),
-  );
+export const errors = (...codes: number[]) => errorResponses(codes);
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
