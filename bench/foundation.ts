@@ -11,7 +11,8 @@ import { type BenchResult, type BenchRow, newResult, row } from './lib/results.t
 const ROOT = path.join(import.meta.dirname, '..');
 const DURATION_SEC = Number(process.env.BENCH_DURATION ?? 6);
 const STARTS = Number(process.env.BENCH_STARTS ?? 3);
-const PORT = Number(process.env.BENCH_PORT ?? 38_470);
+// Below the kernel's ephemeral range (32768+), so no outgoing connection can be holding it.
+const PORT = Number(process.env.BENCH_PORT ?? 3_490);
 
 interface Side {
   label: string;
