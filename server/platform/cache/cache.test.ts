@@ -77,15 +77,16 @@ describe.each(BACKENDS)('$name cache', ({ available, open }) => {
     });
 
     it('expires entries after their TTL, and after the default TTL', async () => {
-      await cache.set('short', 'v', { ttlMs: 50 });
+      // Margins of hundreds of ms: a loaded CI machine can stall for tens.
+      await cache.set('short', 'v', { ttlMs: 400 });
       expect(await cache.get('short')).toBe('v');
-      await sleep(120);
+      await sleep(700);
       expect(await cache.get('short')).toBeUndefined();
 
-      const withDefault = await open({ defaultTtlMs: 50 });
+      const withDefault = await open({ defaultTtlMs: 400 });
       await withDefault.set('short', 'v');
       expect(await withDefault.get('short')).toBe('v');
-      await sleep(120);
+      await sleep(700);
       expect(await withDefault.get('short')).toBeUndefined();
       await withDefault.close();
     });

@@ -113,12 +113,12 @@ function apiRateLimitBehaviour(store: () => Redis | undefined) {
 
   it('applies a plan change once the cached plan expires or is deleted', async () => {
     const cache = createMemoryCache();
-    const { app } = setup({ cache, points: { starter: 1, pro: 3 }, planTtlMs: 300 });
+    const { app } = setup({ cache, points: { starter: 1, pro: 3 }, planTtlMs: 1_500 });
     const actor = await seedMember(db, { plan: 'starter' });
     expect((await callAs(app, { actor })).headers.get('x-ratelimit-limit')).toBe('1');
     await db.orm.update(organizations).set({ plan: 'pro' }).where(eq(organizations.id, actor.organizationId));
     expectEnvelope429(await callAs(app, { actor }), 1); // still the cached starter plan
-    await sleep(350);
+    await sleep(1_700);
     const upgraded = await callAs(app, { actor });
     expect(upgraded.status).toBe(200);
     expect(upgraded.headers.get('x-ratelimit-limit')).toBe('3');
