@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { authErrorFrom } from './auth-error.ts';
 import type { TAuth } from './create-auth.ts';
+import { stripSessionToken } from './strip-session-token.ts';
 
 /**
  * better-auth's endpoints (sign-up/email, sign-in/email, sign-out, get-session, verify-email,
@@ -12,7 +13,7 @@ export function authRoutes(auth: TAuth): Hono {
   const router = new Hono();
   router.on(['GET', 'POST'], '/auth/*', async (c) => {
     const res = await auth.handler(c.req.raw);
-    if (res.status < 400) return res;
+    if (res.status < 400) return stripSessionToken(res);
     throw await authErrorFrom(res);
   });
   return router;
