@@ -10,6 +10,8 @@ Commands:
   doctor                                    check configuration, database, Redis and the job queue
   rotate-master-key                         re-wrap every organization's data key with MASTER_KEY
                                             (set MASTER_KEY_PREVIOUS to the key being replaced)
+  rotate-signing-key                        make a new access-token signing key active; the old one
+                                            verifies its tokens until the hourly job retires it
   outbox [--to email] [--limit n]           print the newest mails kept in the outbox (links to follow
                                             when no SMTP server is configured)
 
@@ -60,6 +62,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'rotate-master-key':
       return (await import('./commands/rotate-master-key.ts')).rotateMasterKey(env, log);
+    case 'rotate-signing-key':
+      return (await import('./commands/rotate-signing-key.ts')).rotateSigningKeyCommand(env, log);
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { ZPlanLimitsOverrideSchema } from './modules/identity/organizations/plans.ts';
 
 const ROLES = ['api', 'worker', 'realtime', 'all'] as const;
 export type TRole = (typeof ROLES)[number];
@@ -58,6 +59,25 @@ export const ZEnvSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** JSON merged over the default plan limits, e.g. {"starter":{"apiRequestsPerHour":500}}; null = unlimited. */
+  PLAN_LIMITS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('{}')
+      .transform((v, ctx) => {
+        try {
+          return JSON.parse(v) as unknown;
+        } catch {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'must be JSON like {"starter":{"apiRequestsPerHour":500}}',
+          });
+          return z.NEVER;
+        }
+      })
+      .pipe(ZPlanLimitsOverrideSchema),
+  ),
 });
 
 export type TEnv = Omit<z.infer<typeof ZEnvSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };
@@ -78,7 +98,10 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new EnvError(
       result.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? 'environment');
-        return `${name}: ${issue.message}`;
+        // Inside a JSON variable the rest of the path names the exact bad value: "PLAN_LIMITS: pro.members: …".
+        const where =
+          name === 'PLAN_LIMITS' && issue.path.length > 1 ? `${issue.path.slice(1).join('.')}: ` : '';
+        return `${name}: ${where}${issue.message}`;
       }),
     );
   }

@@ -1,7 +1,7 @@
 import type { TEnv } from '../env.ts';
-import { createSecrets, loadKeyring } from '../platform/crypto/index.ts';
-import { migrateDatabase, openDatabase } from '../platform/db/index.ts';
+import { createSecrets } from '../platform/crypto/index.ts';
 import type { Logger } from '../platform/logger/index.ts';
+import { withDatabaseAndKeyring } from './with-keyring.ts';
 
 /**
  * Re-wraps every organization's data key with the current master key (MASTER_KEY), unwrapping with
@@ -14,19 +14,9 @@ export async function rotateMasterKey(env: TEnv, log: Logger): Promise<number> {
     );
     return 1;
   }
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, log });
-  try {
-    await migrateDatabase(db);
-    const keyring = loadKeyring({
-      masterKey: env.MASTER_KEY,
-      previousMasterKey: env.MASTER_KEY_PREVIOUS,
-      dataDir: env.DATA_DIR,
-      log,
-    });
+  return withDatabaseAndKeyring(env, log, async (db, keyring) => {
     const { rewrapped } = await createSecrets({ db, keyring }).rotateMasterKey();
     console.log(`Re-wrapped ${rewrapped} organization data key(s) with master key ${keyring.current.id}.`);
     return 0;
-  } finally {
-    await db.close();
-  }
+  });
 }

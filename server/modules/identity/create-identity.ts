@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { TAppEnv } from '../../platform/http/index.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { API_KEY_PREFIX, apiKeyRoutes, verifyApiKey } from './api-keys/index.ts';
@@ -14,8 +14,10 @@ import { createApiRateLimit } from './limits/api-rate-limit.ts';
 import { createSignInLockout } from './limits/sign-in-lockout.ts';
 import { usageRoutes } from './limits/usage-route.ts';
 import { organizationRoutes } from './organizations/index.ts';
+import { mergePlanLimits, type TPlanLimitsTable } from './organizations/plans.ts';
 import { API_KEY_SCOPES, type TApiKeyScope } from './permissions/index.ts';
 import { projectRoutes } from './projects/index.ts';
+import { requestTenant, type TenantRunner, tenantRunner } from './tenancy/tenant-runner.ts';
 import {
   issueTokenRoute,
   refreshTokenRoute,
@@ -30,6 +32,20 @@ export interface Identity {
   mount(api: OpenAPIHono<TAppEnv>): void;
   /** better-auth's endpoints described for FlashFusion's OpenAPI document. */
   openApi(): Promise<TAuthOpenApi>;
+  /**
+   * For routes mounted outside `mount` (the OpenAI-compatible /v1/*): authenticates a member of an
+   * organization by API key, access token or session and sets `c.get('actor')` and `c.get('user')` (401/403
+   * in the SPEC envelope otherwise). Paths under /api/v1 listed in ORG_LEVEL already get it from `mount`.
+   */
+  readonly authenticateMember: MiddlewareHandler;
+  /** The hourly per-plan budget per API key, user or IP (429 + Retry-After), shared through Redis. */
+  readonly apiRateLimit: MiddlewareHandler;
+  /** The request's tenant runner (organization of `c.get('actor')`): run queries under row-level security. */
+  tenant(c: Context): TenantRunner;
+  /** The tenant runner of an organization known otherwise (jobs, event handlers). */
+  tenantFor(organizationId: string): TenantRunner;
+  /** This instance's plan limits: the SPEC §3 defaults with env PLAN_LIMITS merged over them. */
+  readonly planLimits: TPlanLimitsTable;
 }
 
 // Paths a signed-in user reaches before belonging to any organization (onboarding); everything else under
@@ -37,6 +53,8 @@ export interface Identity {
 // Hono's '/x/*' also matches '/x' itself, so organization paths are matched by parameter instead.
 const USER_LEVEL = ['/users/*', '/invitations/accept', '/organizations'];
 const ORG_LEVEL = [
+  '/ai',
+  '/ai/*',
   '/audit',
   '/audit/*',
   '/api-keys',
@@ -103,12 +121,14 @@ export function createIdentity(
   ];
   const membership = resolveMembershipFromDb({ db });
   const ns = opts.limitsNamespace ?? '';
+  const planLimits = mergePlanLimits(env.PLAN_LIMITS);
   const apiRateLimit = createApiRateLimit({
     db,
     redis: platform.redis,
     cache: platform.cache,
     trustProxy: env.TRUST_PROXY,
     namePrefix: `${ns}api`,
+    planLimits,
   });
   const signInLockout = createSignInLockout({
     redis: platform.redis,
@@ -124,8 +144,15 @@ export function createIdentity(
   const asMember: MiddlewareHandler = authenticate({ ...common, requireOrganization: true });
   let openApiCache: Promise<TAuthOpenApi> | undefined;
 
+  const tenantDeps = { db, events: platform.events };
+
   return {
     auth,
+    authenticateMember: asMember,
+    apiRateLimit,
+    tenant: (c) => requestTenant(tenantDeps, c),
+    tenantFor: (organizationId) => tenantRunner(tenantDeps, organizationId),
+    planLimits,
     mount(api) {
       // Password guessing is slowed per account and per IP before better-auth sees the attempt.
       api.use('/auth/sign-in/email', signInLockout);
@@ -136,7 +163,7 @@ export function createIdentity(
       // After authentication (so the key or user is known), before every module route: one hourly budget per
       // API key, user or IP, by plan, shared by all processes through Redis.
       api.use('*', apiRateLimit);
-      api.route('/', usageRoutes({ db, limiters: apiRateLimit.limiters }) as never);
+      api.route('/', usageRoutes({ db, limiters: apiRateLimit.limiters, planLimits }) as never);
       api.route('/', meRoutes({ db }) as never);
       api.route('/', auditRoutes({ db }) as never);
       api.route('/', apiKeyRoutes({ db, events: platform.events, cache: platform.cache }) as never);
@@ -144,7 +171,14 @@ export function createIdentity(
       api.route('/', issueTokenRoute({ db, keyring, resolveMembership: membership }) as never);
       api.route(
         '/',
-        organizationRoutes({ db, events: platform.events, mailer, publicUrl: env.PUBLIC_URL }) as never,
+        organizationRoutes({
+          db,
+          events: platform.events,
+          cache: platform.cache,
+          planLimits,
+          mailer,
+          publicUrl: env.PUBLIC_URL,
+        }) as never,
       );
     },
     openApi() {

@@ -1,4 +1,8 @@
 export { API_KEY_SCOPES, apiKeys, invitations, refreshTokens, signingKeys } from './access-schema.ts';
+export type { TActorContext, TIdentityEnv } from './actor.ts';
+export type { Identity } from './create-identity.ts';
+export { getOrganizationPlan } from './limits/org-plan.ts';
+export { assertCan } from './permissions/index.ts';
 export {
   accounts,
   ORGANIZATION_ROLES,
@@ -11,3 +15,10 @@ export {
   users,
   verifications,
 } from './schema.ts';
+export {
+  requestTenant,
+  type TenantRunner,
+  type TTenantDeps,
+  tenantOf,
+  tenantRunner,
+} from './tenancy/tenant-runner.ts';

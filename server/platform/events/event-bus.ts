@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database, TTx } from '../db/index.ts';
+import { withTenant } from '../db/tenant/index.ts';
 import type { PubSub } from '../pubsub/index.ts';
 import type { DomainEvent, EventDefinition, EventInput } from './define-event.ts';
 import { domainEvents } from './schema.ts';
@@ -10,9 +11,15 @@ type THandler = (event: DomainEvent<never>) => void | Promise<void>;
 /** Adds an event to the transaction in progress; it is stored now and delivered once the transaction commits. */
 export type TEmit = <T>(def: EventDefinition<T>, input: EventInput<T>) => Promise<DomainEvent<T>>;
 
+/** With organizationId the transaction runs as that tenant (withTenant: role ff_app, row-level security). */
+export type TTransactionOptions = { organizationId?: string };
+
 export interface EventBus {
-  /** Runs work in one transaction; events it emits are stored with it and delivered only after it commits. */
-  transaction<R>(work: (tx: TTx, emit: TEmit) => Promise<R>): Promise<R>;
+  /**
+   * Runs work in one transaction; events it emits are stored with it and delivered only after it commits.
+   * With `{ organizationId }` it runs through withTenant, and every event must belong to that organization.
+   */
+  transaction<R>(work: (tx: TTx, emit: TEmit) => Promise<R>, opts?: TTransactionOptions): Promise<R>;
   /** Stores and delivers one event in a transaction of its own. */
   publish<T>(def: EventDefinition<T>, input: EventInput<T>): Promise<DomainEvent<T>>;
   /** Calls handler for every committed event of this type, from this process or (in scale-out) any other. */
@@ -79,10 +86,20 @@ export async function createEventBus(opts: { db: Database; pubsub: PubSub; log: 
     deliver(event);
   });
 
-  const transaction = async <R>(work: (tx: TTx, emit: TEmit) => Promise<R>): Promise<R> => {
+  const transaction = async <R>(
+    work: (tx: TTx, emit: TEmit) => Promise<R>,
+    opts: TTransactionOptions = {},
+  ): Promise<R> => {
     const emitted: DomainEvent<unknown>[] = [];
-    const result = await db.orm.transaction(async (tx) => {
+    const tenant = opts.organizationId;
+    const body = async (tx: TTx) => {
       const emit: TEmit = async (def, input) => {
+        // The row-level security policy would refuse it anyway; this names the mistake instead of a policy error.
+        if (tenant !== undefined && input.organizationId?.toLowerCase() !== tenant.toLowerCase()) {
+          throw new TypeError(
+            `event ${def.type} in a transaction of organization ${tenant} must carry that organizationId`,
+          );
+        }
         const payload = def.schema.parse(input.payload);
         const event = {
           id: randomUUID(),
@@ -98,7 +115,8 @@ export async function createEventBus(opts: { db: Database; pubsub: PubSub; log: 
         return event;
       };
       return work(tx, emit);
-    });
+    };
+    const result = tenant === undefined ? await db.orm.transaction(body) : await withTenant(db, tenant, body);
     await dispatch(emitted);
     return result;
   };
@@ -109,7 +127,11 @@ export async function createEventBus(opts: { db: Database; pubsub: PubSub; log: 
 
   return {
     transaction,
-    publish: (def, input) => transaction((_tx, emit) => emit(def, input)),
+    // An organization's event is written as that tenant, an instance-level one (no organization) as the owner.
+    publish: (def, input) =>
+      transaction((_tx, emit) => emit(def, input), {
+        ...(input.organizationId ? { organizationId: input.organizationId } : {}),
+      }),
     subscribe(def, handler) {
       definitions.set(def.type, def as EventDefinition<unknown>);
       let set = byType.get(def.type);

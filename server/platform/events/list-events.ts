@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
-import type { Database } from '../db/index.ts';
+import type { Database, TExecutor } from '../db/index.ts';
+import { withTenant } from '../db/tenant/index.ts';
 import type { DomainEvent } from './define-event.ts';
 import { domainEvents } from './schema.ts';
 
@@ -27,10 +28,13 @@ export async function listEvents(
   if (q.to) filters.push(lt(domainEvents.occurredAt, q.to));
   const where = filters.length ? and(...filters) : undefined;
   const order = q.order === 'asc' ? asc(domainEvents.occurredAt) : desc(domainEvents.occurredAt);
-  const [rows, totals] = await Promise.all([
-    db.orm.select().from(domainEvents).where(where).orderBy(order).limit(q.limit).offset(q.offset),
-    db.orm.select({ n: count() }).from(domainEvents).where(where),
-  ]);
+  const read = (on: TExecutor) =>
+    Promise.all([
+      on.select().from(domainEvents).where(where).orderBy(order).limit(q.limit).offset(q.offset),
+      on.select({ n: count() }).from(domainEvents).where(where),
+    ]);
+  // An organization's trail is read as that tenant (row-level security); the instance's as the owner.
+  const [rows, totals] = q.organizationId ? await withTenant(db, q.organizationId, read) : await read(db.orm);
   return {
     total: totals[0]?.n ?? 0,
     rows: rows.map((r) => ({

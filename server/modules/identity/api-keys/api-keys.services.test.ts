@@ -13,6 +13,8 @@ import { type Peer, startPeer } from '../../../platform/testing/peer-process.ts'
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
 import { apiKeys } from '../access-schema.ts';
 import type { TActorContext } from '../actor.ts';
+import { changeMemberRole } from '../organizations/members/change-member-role.ts';
+import { removeMember } from '../organizations/members/remove-member.ts';
 import { seedMember } from '../test-kit.ts';
 import { API_KEY_CACHE_TTL_MS, createApiKey, revokeApiKey } from './index.ts';
 
@@ -39,7 +41,7 @@ describe('API key revocation across two processes (Redis cache)', () => {
     return (await peer.waitFor((line) => line.id === id, 5_000)) as {
       ok: boolean;
       code?: string;
-      result?: { apiKeyId: string; scopes: string[] };
+      result?: { apiKeyId: string; scopes: string[]; orgRole: string };
     };
   };
 
@@ -86,7 +88,7 @@ describe('API key revocation across two processes (Redis cache)', () => {
       .where(eq(apiKeys.id, apiKey.id));
     expect((await verifyInPeer(key)).result?.scopes).toEqual(['read']);
 
-    await revokeApiKey({ db, events, cache, actor: owner, id: apiKey.id });
+    await revokeApiKey({ events, cache, actor: owner, id: apiKey.id });
     const revokedAt = Date.now();
     // The invalidation crosses Redis pub/sub asynchronously; it must land in well under a second, against
     // the minute the cache entry would otherwise have lived.
@@ -103,6 +105,33 @@ describe('API key revocation across two processes (Redis cache)', () => {
     const { key } = await createApiKey({ events, actor: owner, input: { name: 'kept', scopes: ['write'] } });
     expect(await verifyInPeer(key)).toMatchObject({ ok: true, result: { scopes: ['write'] } });
     expect(await verifyInPeer(`ff_${'x'.repeat(10_000)}`)).toMatchObject({
+      ok: false,
+      code: 'AUTHENTICATION_FAILED',
+    });
+  });
+
+  /** Asks B until `done` holds for its answer or a second passes; returns the last answer. */
+  const pollPeer = async (key: string, done: (a: Awaited<ReturnType<typeof verifyInPeer>>) => boolean) => {
+    const start = Date.now();
+    let answer = await verifyInPeer(key);
+    while (!done(answer) && Date.now() - start < 1_000) {
+      await sleep(10);
+      answer = await verifyInPeer(key);
+    }
+    return answer;
+  };
+
+  it('process B sees a demotion and a removal made in process A at once, although it cached the role', async () => {
+    const dev = await seedMember(db, { role: 'developer', organizationId: owner.organizationId });
+    const { key } = await createApiKey({ events, actor: dev, input: { name: 'dev', scopes: ['write'] } });
+    expect((await verifyInPeer(key)).result?.orgRole).toBe('developer');
+
+    await changeMemberRole({ events, cache, actor: owner, memberUserId: dev.userId, role: 'viewer' });
+    expect((await pollPeer(key, (a) => a.result?.orgRole === 'viewer')).result?.orgRole).toBe('viewer');
+
+    await removeMember({ events, cache, actor: owner, memberUserId: dev.userId });
+    expect(await pollPeer(key, (a) => !a.ok)).toEqual({
+      id: expect.any(Number),
       ok: false,
       code: 'AUTHENTICATION_FAILED',
     });

@@ -96,7 +96,7 @@ describe('API key operations', () => {
       ].sort(),
     );
 
-    await revokeApiKey({ db, events, cache, actor: owner, id: apiKey.id });
+    await revokeApiKey({ events, cache, actor: owner, id: apiKey.id });
     expect(await codeOf(verifyApiKey({ db, cache, key }))).toBe('AUTHENTICATION_FAILED');
     const after = await listApiKeys({ db, actor: owner, query: page });
     expect(after.rows.find((r) => r.id === apiKey.id)?.revokedAt).not.toBeNull();
@@ -104,8 +104,8 @@ describe('API key operations', () => {
 
   it('records created and revoked events without secrets', async () => {
     const { key, apiKey } = await create(developer, { name: 'audited', scopes: ['read'] });
-    await revokeApiKey({ db, events, cache, actor: developer, id: apiKey.id });
-    await revokeApiKey({ db, events, cache, actor: developer, id: apiKey.id });
+    await revokeApiKey({ events, cache, actor: developer, id: apiKey.id });
+    await revokeApiKey({ events, cache, actor: developer, id: apiKey.id });
     const stored = await db.orm.select().from(domainEvents).where(eq(domainEvents.aggregateId, apiKey.id));
     expect(stored.map((e) => e.type).sort()).toEqual(['api_key.created', 'api_key.revoked']);
     const text = JSON.stringify(stored);
@@ -117,7 +117,7 @@ describe('API key operations', () => {
     const { key, apiKey } = await create(owner, { name: 'cached', scopes: ['read'] });
     await verifyApiKey({ db, cache, key });
     expect(await cache.get(apiKeyCacheKey(hashApiKey(key)))).toMatchObject({ id: apiKey.id });
-    await revokeApiKey({ db, events, cache, actor: owner, id: apiKey.id });
+    await revokeApiKey({ events, cache, actor: owner, id: apiKey.id });
     expect(await codeOf(verifyApiKey({ db, cache, key }))).toBe('AUTHENTICATION_FAILED');
   });
 
@@ -180,14 +180,14 @@ describe('API key operations', () => {
 
   it('hides another tenant’s key: revoke answers 404, lists leave it out', async () => {
     const { key, apiKey } = await create(owner, { name: 'mine', scopes: ['read'] });
-    expect(await codeOf(revokeApiKey({ db, events, cache, actor: stranger, id: apiKey.id }))).toBe(
+    expect(await codeOf(revokeApiKey({ events, cache, actor: stranger, id: apiKey.id }))).toBe(
       'RESOURCE_NOT_FOUND',
     );
     const theirs = await listApiKeys({ db, actor: stranger, query: page });
     expect(theirs.rows.map((r) => r.id)).not.toContain(apiKey.id);
     await expect(verifyApiKey({ db, cache, key })).resolves.toMatchObject({ apiKeyId: apiKey.id });
     const unknown = crypto.randomUUID();
-    expect(await codeOf(revokeApiKey({ db, events, cache, actor: owner, id: unknown }))).toBe(
+    expect(await codeOf(revokeApiKey({ events, cache, actor: owner, id: unknown }))).toBe(
       'RESOURCE_NOT_FOUND',
     );
   });
@@ -201,11 +201,11 @@ describe('API key operations', () => {
     const all = await listApiKeys({ db, actor: owner, query: { ...page, limit: 100 } });
     expect(all.rows.map((r) => r.id)).toEqual(expect.arrayContaining([own.apiKey.id, others.apiKey.id]));
 
-    expect(await codeOf(revokeApiKey({ db, events, cache, actor: viewer, id: others.apiKey.id }))).toBe(
+    expect(await codeOf(revokeApiKey({ events, cache, actor: viewer, id: others.apiKey.id }))).toBe(
       'RESOURCE_NOT_FOUND',
     );
-    await revokeApiKey({ db, events, cache, actor: viewer, id: own.apiKey.id });
-    await revokeApiKey({ db, events, cache, actor: owner, id: others.apiKey.id });
+    await revokeApiKey({ events, cache, actor: viewer, id: own.apiKey.id });
+    await revokeApiKey({ events, cache, actor: owner, id: others.apiKey.id });
     expect(await codeOf(verifyApiKey({ db, cache, key: others.key }))).toBe('AUTHENTICATION_FAILED');
   });
 

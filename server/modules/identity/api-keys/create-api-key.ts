@@ -66,33 +66,36 @@ export async function createApiKey({
   }
 
   const key = generateApiKey();
-  const row = await events.transaction(async (tx, emit) => {
-    const [inserted] = await tx
-      .insert(apiKeys)
-      .values({
+  const row = await events.transaction(
+    async (tx, emit) => {
+      const [inserted] = await tx
+        .insert(apiKeys)
+        .values({
+          organizationId: actor.organizationId,
+          userId: actor.userId,
+          name,
+          prefix: displayPrefix(key),
+          keyHash: hashApiKey(key),
+          scopes,
+          expiresAt: input.expiresAt ?? null,
+        })
+        .returning();
+      if (!inserted) throw new Error('API key insert returned no row');
+      await emit(ApiKeyCreated, {
+        aggregateId: inserted.id,
         organizationId: actor.organizationId,
         userId: actor.userId,
-        name,
-        prefix: displayPrefix(key),
-        keyHash: hashApiKey(key),
-        scopes,
-        expiresAt: input.expiresAt ?? null,
-      })
-      .returning();
-    if (!inserted) throw new Error('API key insert returned no row');
-    await emit(ApiKeyCreated, {
-      aggregateId: inserted.id,
-      organizationId: actor.organizationId,
-      userId: actor.userId,
-      payload: {
-        apiKeyId: inserted.id,
-        name,
-        prefix: inserted.prefix,
-        scopes,
-        expiresAt: inserted.expiresAt?.toISOString() ?? null,
-      },
-    });
-    return inserted;
-  });
+        payload: {
+          apiKeyId: inserted.id,
+          name,
+          prefix: inserted.prefix,
+          scopes,
+          expiresAt: inserted.expiresAt?.toISOString() ?? null,
+        },
+      });
+      return inserted;
+    },
+    { organizationId: actor.organizationId },
+  );
   return { key, apiKey: toApiKey(row) };
 }

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { TListQuery } from '../../../../contracts/pagination.ts';
 import type { Database } from '../../../platform/db/index.ts';
+import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { apiKeys } from '../access-schema.ts';
 import { isAllowed, type TActor } from '../permissions/index.ts';
 import { type TApiKey, toApiKey } from './api-key-record.ts';
@@ -23,15 +24,17 @@ export async function listApiKeys({
   if (!isAllowed(actor, 'api_key:read')) conditions.push(eq(apiKeys.userId, actor.userId));
   const where = and(...conditions);
   const direction = query.order === 'desc' ? desc : asc;
-  const [rows, [totals]] = await Promise.all([
-    db.orm
-      .select()
-      .from(apiKeys)
-      .where(where)
-      .orderBy(direction(apiKeys.createdAt), direction(apiKeys.id))
-      .limit(query.limit)
-      .offset(query.offset),
-    db.orm.select({ total: count() }).from(apiKeys).where(where),
-  ]);
+  const [rows, [totals]] = await withTenant(db, actor.organizationId, (tx) =>
+    Promise.all([
+      tx
+        .select()
+        .from(apiKeys)
+        .where(where)
+        .orderBy(direction(apiKeys.createdAt), direction(apiKeys.id))
+        .limit(query.limit)
+        .offset(query.offset),
+      tx.select({ total: count() }).from(apiKeys).where(where),
+    ]),
+  );
   return { rows: rows.map(toApiKey), total: totals?.total ?? 0 };
 }

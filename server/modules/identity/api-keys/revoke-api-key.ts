@@ -1,6 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Cache } from '../../../platform/cache/index.ts';
-import type { Database } from '../../../platform/db/index.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
 import { notFound } from '../../../platform/http/index.ts';
 import { apiKeys } from '../access-schema.ts';
@@ -15,42 +14,43 @@ import { ApiKeyRevoked } from './events.ts';
  * propagates deletes to every process, so the key stops working everywhere at once.
  */
 export async function revokeApiKey({
-  db,
   events,
   cache,
   actor,
   id,
   now = new Date(),
 }: {
-  db: Database;
   events: EventBus;
   cache: Cache;
   actor: TActor;
   id: string;
   now?: Date;
 }): Promise<void> {
-  const [key] = await db.orm
-    .select()
-    .from(apiKeys)
-    .where(and(eq(apiKeys.id, id), eq(apiKeys.organizationId, actor.organizationId)));
-  if (!key) throw notFound('API key');
-  const resource: TResource = { organizationId: key.organizationId, ownerId: key.userId };
-  if (!isAllowed(actor, 'api_key:read', resource)) throw notFound('API key');
-  assertCan(actor, 'api_key:revoke', resource);
-
-  await events.transaction(async (tx, emit) => {
-    const [revoked] = await tx
-      .update(apiKeys)
-      .set({ revokedAt: now })
-      .where(and(eq(apiKeys.id, key.id), isNull(apiKeys.revokedAt)))
-      .returning({ id: apiKeys.id });
-    if (!revoked) return;
-    await emit(ApiKeyRevoked, {
-      aggregateId: key.id,
-      organizationId: key.organizationId,
-      userId: actor.userId,
-      payload: { apiKeyId: key.id, name: key.name, prefix: key.prefix, ownerId: key.userId },
-    });
-  });
-  await cache.delete(apiKeyCacheKey(key.keyHash));
+  const revokedKey = await events.transaction(
+    async (tx, emit) => {
+      const [key] = await tx
+        .select()
+        .from(apiKeys)
+        .where(and(eq(apiKeys.id, id), eq(apiKeys.organizationId, actor.organizationId)));
+      if (!key) throw notFound('API key');
+      const resource: TResource = { organizationId: key.organizationId, ownerId: key.userId };
+      if (!isAllowed(actor, 'api_key:read', resource)) throw notFound('API key');
+      assertCan(actor, 'api_key:revoke', resource);
+      const [revoked] = await tx
+        .update(apiKeys)
+        .set({ revokedAt: now })
+        .where(and(eq(apiKeys.id, key.id), isNull(apiKeys.revokedAt)))
+        .returning({ id: apiKeys.id });
+      if (!revoked) return key;
+      await emit(ApiKeyRevoked, {
+        aggregateId: key.id,
+        organizationId: key.organizationId,
+        userId: actor.userId,
+        payload: { apiKeyId: key.id, name: key.name, prefix: key.prefix, ownerId: key.userId },
+      });
+      return key;
+    },
+    { organizationId: actor.organizationId },
+  );
+  await cache.delete(apiKeyCacheKey(revokedKey.keyHash));
 }

@@ -22,6 +22,7 @@ export async function touchLastUsed({ db, apiKeyId, now }: { db: Database; apiKe
     const oldest = lastWrites.keys().next().value;
     if (oldest !== undefined) lastWrites.delete(oldest);
   }
+  // Owner path: runs inside key verification, before the request has a tenant.
   await db.orm
     .update(apiKeys)
     .set({ lastUsedAt: now })

@@ -71,6 +71,7 @@ export async function verifyApiKey({
   if (typeof key !== 'string' || !isWellFormedApiKey(key)) throw refused();
   const keyHash = hashApiKey(key);
   const record = await cache.wrap<TCachedKey>(apiKeyCacheKey(keyHash), API_KEY_CACHE_TTL_MS, async () => {
+    // Owner path: the key, found by its hash, is what discovers the tenant.
     const [row] = await db.orm.select().from(apiKeys).where(eq(apiKeys.keyHash, keyHash));
     if (!row) return null;
     return {

@@ -30,6 +30,7 @@ const route = createRoute({
   path: '/audit',
   tags: ['audit'],
   summary: "The organization's audit trail: every domain event, newest first, with filters",
+  'x-permission': 'audit:read',
   request: { query: ZAuditQuerySchema },
   responses: {
     200: {

@@ -45,6 +45,7 @@ export function createAuth({ db, baseUrl, secret, sendMail, log, events }: TCrea
     secret,
     trustedOrigins: [new URL(baseUrl).origin],
     telemetry: { enabled: false },
+    // Owner path: better-auth's users, sessions and accounts are instance tables, read before any tenant.
     database: drizzleAdapter(db.orm, {
       provider: 'pg',
       schema: { users, sessions, accounts, verifications },

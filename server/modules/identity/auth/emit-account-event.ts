@@ -20,6 +20,7 @@ export type TEmitAccountEvent = <T extends { userId: string }>(
 export function accountEventEmitter({ events, log }: { events: EventBus; log: Logger }): TEmitAccountEvent {
   return async (def, payload) => {
     try {
+      // Owner path: account events (sign-up, sign-in hooks) belong to a user, not to a tenant.
       await events.transaction(async (tx, emit) => {
         const orgs = await tx
           .select({ organizationId: organizationMembers.organizationId })

@@ -9,6 +9,7 @@ export async function resolveMembership(
   userId: string,
   organizationId: string,
 ): Promise<TOrgRole | null> {
+  // Owner path: membership resolution is how authentication finds the tenant.
   const [m] = await db.orm
     .select({ role: organizationMembers.role })
     .from(organizationMembers)

@@ -23,6 +23,7 @@ export async function resolveSession(
     authMethod: 'session',
     sessionId: found.session.id,
   };
+  // Owner path: authentication discovers the tenant from the session.
   const [row] = await deps.db.orm
     .select({ active: sessions.activeOrganizationId })
     .from(sessions)

@@ -1,7 +1,7 @@
 import { createLimiter, type Limiter } from '../../../platform/rate-limit/index.ts';
 import type { Redis } from '../../../platform/redis/index.ts';
 import type { TActorContext } from '../actor.ts';
-import { PLAN_LIMITS, PLANS, type TPlan } from '../organizations/plans.ts';
+import { PLAN_LIMITS, PLANS, type TPlan, type TPlanLimitsTable } from '../organizations/plans.ts';
 
 /**
  * Requests per hour for callers without an organization: anonymous clients (per IP) and signed-in users who
@@ -17,6 +17,8 @@ export type TApiLimitersOptions = {
   redis?: Redis | undefined;
   /** Overrides of the points per window (tests use tiny ones); `null` means unlimited. */
   points?: Partial<Record<TApiBucket, number | null>> | undefined;
+  /** The instance's plan limits (env PLAN_LIMITS over the defaults); the defaults when absent. */
+  planLimits?: TPlanLimitsTable | undefined;
   /** Window length (default an hour). */
   durationSec?: number | undefined;
   /** Limiter names are `<prefix>-<bucket>` (default `api`): Redis keys `ff:rl:api-pro:key:<id>`. */
@@ -30,9 +32,10 @@ export function createApiLimiters(opts: TApiLimitersOptions = {}): TApiLimiters 
   const durationSec = opts.durationSec ?? 3600;
   const prefix = opts.namePrefix ?? 'api';
   const limiters = new Map<TApiBucket, Limiter | null>();
+  const planLimits = opts.planLimits ?? PLAN_LIMITS;
   for (const bucket of [...PLANS, 'anonymous'] as const) {
     const fallback =
-      bucket === 'anonymous' ? ANONYMOUS_REQUESTS_PER_HOUR : PLAN_LIMITS[bucket].apiRequestsPerHour;
+      bucket === 'anonymous' ? ANONYMOUS_REQUESTS_PER_HOUR : planLimits[bucket].apiRequestsPerHour;
     const override = opts.points?.[bucket];
     const points = override !== undefined ? override : fallback;
     const limiter =

@@ -1,11 +1,12 @@
 import { count, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/index.ts';
 import { queryRows } from '../../../platform/db/index.ts';
+import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { notFound } from '../../../platform/http/index.ts';
 import { invitations } from '../access-schema.ts';
 import type { TActorContext } from '../actor.ts';
 import { pendingInvitations } from '../organizations/invitations/seats.ts';
-import { PLAN_LIMITS, type TPlan } from '../organizations/plans.ts';
+import { PLAN_LIMITS, type TPlan, type TPlanLimitsTable } from '../organizations/plans.ts';
 import { assertCan } from '../permissions/index.ts';
 import { organizationMembers, organizations } from '../schema.ts';
 import { actorRateKey, type TApiLimiters } from './api-limiters.ts';
@@ -31,46 +32,57 @@ export async function getUsage({
   limiters,
   actor,
   organizationId,
+  planLimits = PLAN_LIMITS,
 }: {
   db: Database;
   limiters: TApiLimiters;
   actor: TActorContext;
   organizationId: string;
+  /** The instance's plan limits (env PLAN_LIMITS over the defaults); the defaults when absent. */
+  planLimits?: TPlanLimitsTable;
 }): Promise<TUsage> {
   assertCan(actor, 'organization:read');
   if (organizationId !== actor.organizationId) throw notFound('Organization');
-  const [org] = await db.orm
-    .select({ plan: organizations.plan })
-    .from(organizations)
-    .where(eq(organizations.id, organizationId));
-  if (!org) throw notFound('Organization');
-  const plan = org.plan as TPlan;
-  const limits = PLAN_LIMITS[plan];
+  const counts = await withTenant(db, organizationId, async (tx) => {
+    const [org] = await tx
+      .select({ plan: organizations.plan })
+      .from(organizations)
+      .where(eq(organizations.id, organizationId));
+    if (!org) throw notFound('Organization');
 
-  const [members] = await db.orm
-    .select({ n: count() })
-    .from(organizationMembers)
-    .where(eq(organizationMembers.organizationId, organizationId));
-  const [invited] = await db.orm
-    .select({ n: count() })
-    .from(invitations)
-    .where(pendingInvitations(organizationId));
-  // Raw SQL: the ai module's schema imports identity, so identity does not import it back.
-  const [ai] = await queryRows<{ n: number | string }>(
-    db.orm,
-    sql`select count(*) as n from ai_generations
+    const [members] = await tx
+      .select({ n: count() })
+      .from(organizationMembers)
+      .where(eq(organizationMembers.organizationId, organizationId));
+    const [invited] = await tx
+      .select({ n: count() })
+      .from(invitations)
+      .where(pendingInvitations(organizationId));
+    // Raw SQL: the ai module's schema imports identity, so identity does not import it back.
+    const [ai] = await queryRows<{ n: number | string }>(
+      tx,
+      sql`select count(*) as n from ai_generations
         where organization_id = ${organizationId} and created_at > now() - interval '1 hour'`,
-  );
+    );
+    return {
+      plan: org.plan as TPlan,
+      members: members?.n ?? 0,
+      invited: invited?.n ?? 0,
+      ai: Number(ai?.n ?? 0),
+    };
+  });
+  const { plan } = counts;
+  const limits = planLimits[plan];
 
   const limiter = limiters.get(plan);
   const api = limiter ? await limiter.get(actorRateKey(actor)) : undefined;
   return {
     plan,
-    members: { used: (members?.n ?? 0) + (invited?.n ?? 0), limit: limits.members },
+    members: { used: counts.members + counts.invited, limit: limits.members },
     apiRequestsThisHour: api
       ? { used: api.limit - api.remaining, limit: api.limit, resetAt: api.resetAt.toISOString() }
       : { used: null, limit: null, resetAt: null },
-    aiGenerationsThisHour: { used: Number(ai?.n ?? 0), limit: limits.aiGenerationsPerHour },
+    aiGenerationsThisHour: { used: counts.ai, limit: limits.aiGenerationsPerHour },
     deploymentsToday: { used: null, limit: limits.deploymentsPerDay, note: DEPLOYMENTS_NOTE },
   };
 }

@@ -26,6 +26,7 @@ export async function getOrganizationPlan({
   ttlMs?: number;
 }): Promise<TPlan> {
   return cache.wrap(planCacheKey(organizationId), ttlMs, async () => {
+    // Owner path: the rate-limit middleware reads the plan before the route runs; cached, read-only.
     const [org] = await db.orm
       .select({ plan: organizations.plan })
       .from(organizations)

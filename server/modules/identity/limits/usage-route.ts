@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Database } from '../../../platform/db/index.ts';
 import { createRouter } from '../../../platform/http/index.ts';
 import type { TIdentityEnv } from '../actor.ts';
+import type { TPlanLimitsTable } from '../organizations/plans.ts';
 import { PLANS } from '../organizations/plans.ts';
 import { errors, json, ZOrgIdParamsSchema } from '../organizations/routes/common.ts';
 import type { TApiLimiters } from './api-limiters.ts';
@@ -28,6 +29,7 @@ const route = createRoute({
   path: '/organizations/{id}/usage',
   tags: ['organizations'],
   summary: "The organization's usage against its plan's limits (null limit: unlimited)",
+  'x-permission': 'organization:read',
   request: { params: ZOrgIdParamsSchema },
   responses: { 200: json(ZUsageSchema, 'Usage'), ...errors(400, 401, 403, 404) },
 });
@@ -36,9 +38,12 @@ const route = createRoute({
 export function usageRoutes({
   db,
   limiters,
+  planLimits,
 }: {
   db: Database;
   limiters: TApiLimiters;
+  /** The instance's plan limits (env PLAN_LIMITS over the defaults); the defaults when absent. */
+  planLimits?: TPlanLimitsTable;
 }): OpenAPIHono<TIdentityEnv> {
   return createRouter<TIdentityEnv>().openapi(route, async (c) => {
     const usage = await getUsage({
@@ -46,6 +51,7 @@ export function usageRoutes({
       limiters,
       actor: c.get('actor'),
       organizationId: c.req.valid('param').id,
+      ...(planLimits ? { planLimits } : {}),
     });
     return c.json(usage, 200);
   });

@@ -25,6 +25,7 @@ export async function createOrganization({
     });
   }
   try {
+    // Owner path: the organization (the tenant) does not exist until this transaction makes it.
     return await events.transaction(async (tx, emit) => {
       const [taken] = await tx
         .select({ id: organizations.id })

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/index.ts';
+import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { notFound } from '../../../platform/http/index.ts';
 import { assertCan, type TActor } from '../permissions/index.ts';
 import { organizations } from '../schema.ts';
@@ -15,8 +16,10 @@ export async function getOrganization({
   actor: TActor;
 }): Promise<TOrganizationView> {
   assertCan(actor, 'organization:read');
-  const [org] = await db.orm.select().from(organizations).where(eq(organizations.id, actor.organizationId));
-  const me = org && (await findMember(db.orm, org.id, actor.userId));
-  if (!org || !me) throw notFound('Organization');
-  return toOrganizationView(org, me.role);
+  return withTenant(db, actor.organizationId, async (tx) => {
+    const [org] = await tx.select().from(organizations).where(eq(organizations.id, actor.organizationId));
+    const me = org && (await findMember(tx, org.id, actor.userId));
+    if (!org || !me) throw notFound('Organization');
+    return toOrganizationView(org, me.role);
+  });
 }

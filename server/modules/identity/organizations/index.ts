@@ -12,6 +12,16 @@ export { leaveOrganization } from './members/leave-organization.ts';
 export { listMembers } from './members/list-members.ts';
 export { removeMember } from './members/remove-member.ts';
 export { transferOwnership } from './members/transfer-ownership.ts';
-export { PLAN_LIMITS, PLANS, type TPlan, type TPlanLimits, withinLimit } from './plans.ts';
+export {
+  mergePlanLimits,
+  PLAN_LIMITS,
+  PLANS,
+  type TPlan,
+  type TPlanLimits,
+  type TPlanLimitsOverride,
+  type TPlanLimitsTable,
+  withinLimit,
+  ZPlanLimitsOverrideSchema,
+} from './plans.ts';
 export { organizationRoutes, type TOrganizationRoutesDeps } from './routes/index.ts';
 export { updateOrganization } from './update-organization.ts';

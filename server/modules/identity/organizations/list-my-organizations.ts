@@ -18,6 +18,7 @@ export async function listMyOrganizations({
   const byUser = eq(organizationMembers.userId, userId);
   const order = page.order === 'desc' ? desc : asc;
   const [rows, totals] = await Promise.all([
+    // Owner path: spans every organization the user belongs to.
     db.orm
       .select({ org: organizations, role: organizationMembers.role })
       .from(organizationMembers)

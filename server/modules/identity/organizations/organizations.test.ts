@@ -33,6 +33,7 @@ describe('organizations', () => {
     const user = await seedMember(t.db);
     const org = await createOrganization({
       events: t.events,
+
       userId: user.userId,
       input: { name: 'Acme Studio' },
     });
@@ -50,12 +51,18 @@ describe('organizations', () => {
     const user = await seedMember(t.db);
     const org = await createOrganization({
       events: t.events,
+
       userId: user.userId,
       input: { name: 'Other', slug: 'my-team' },
     });
     expect(org.slug).toBe('my-team');
     await expect(
-      createOrganization({ events: t.events, userId: user.userId, input: { name: 'My Team' } }),
+      createOrganization({
+        events: t.events,
+
+        userId: user.userId,
+        input: { name: 'My Team' },
+      }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(
       createOrganization({ events: t.events, userId: user.userId, input: { name: '???' } }),
@@ -67,6 +74,7 @@ describe('organizations', () => {
     const stranger = await seedMember(t.db);
     const mine = await createOrganization({
       events: t.events,
+
       userId: me.userId,
       input: { name: 'Mine Too' },
     });
@@ -91,11 +99,13 @@ describe('organizations', () => {
     const admin = await seedMember(t.db, { role: 'admin' });
     await updateOrganization({
       events: t.events,
+      cache: t.cache,
       actor: admin,
       input: { settings: { allowGuestAccess: true, featureFlags: { beta: true, old: true } } },
     });
     const org = await updateOrganization({
       events: t.events,
+      cache: t.cache,
       actor: admin,
       input: {
         name: 'Renamed',
@@ -119,7 +129,7 @@ describe('organizations', () => {
     const b = await seedMember(t.db, { role: 'owner' });
     const other = await getOrganization({ db: t.db, actor: b });
     await expect(
-      updateOrganization({ events: t.events, actor: a, input: { slug: other.slug } }),
+      updateOrganization({ events: t.events, cache: t.cache, actor: a, input: { slug: other.slug } }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
@@ -128,14 +138,21 @@ describe('organizations', () => {
     const admin = await seedMember(t.db, { role: 'admin', organizationId: owner.organizationId });
     const developer = await seedMember(t.db, { role: 'developer', organizationId: owner.organizationId });
     await expect(
-      updateOrganization({ events: t.events, actor: admin, input: { plan: 'enterprise' } }),
+      updateOrganization({ events: t.events, cache: t.cache, actor: admin, input: { plan: 'enterprise' } }),
     ).rejects.toMatchObject({ code: 'INSUFFICIENT_PERMISSIONS' });
     for (const input of [{ name: 'Nope' }, { settings: { allowGuestAccess: false } }]) {
-      await expect(updateOrganization({ events: t.events, actor: developer, input })).rejects.toMatchObject({
+      await expect(
+        updateOrganization({ events: t.events, cache: t.cache, actor: developer, input }),
+      ).rejects.toMatchObject({
         code: 'INSUFFICIENT_PERMISSIONS',
       });
     }
-    const org = await updateOrganization({ events: t.events, actor: owner, input: { plan: 'pro' } });
+    const org = await updateOrganization({
+      events: t.events,
+      cache: t.cache,
+      actor: owner,
+      input: { plan: 'pro' },
+    });
     expect(org.plan).toBe('pro');
   });
 
@@ -145,6 +162,7 @@ describe('organizations', () => {
     await expect(
       updateOrganization({
         events: t.events,
+        cache: t.cache,
         actor: { ...demoted, orgRole: 'admin' },
         input: { name: 'Stale' },
       }),

@@ -1,6 +1,7 @@
 // Shared setup of this folder's tests: a real database, event bus and outbox-only mailer. Tests only.
 import { and, desc, eq } from 'drizzle-orm';
 import pino from 'pino';
+import { type Cache, createMemoryCache } from '../../../platform/cache/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { createEventBus, domainEvents, type EventBus } from '../../../platform/events/index.ts';
 import { createMailer, listOutbox, type Mailer } from '../../../platform/mail/index.ts';
@@ -10,16 +11,24 @@ import { organizationMembers } from '../schema.ts';
 
 export const PUBLIC_URL = 'https://app.example.test';
 
-export type TTestContext = { db: Database; events: EventBus; mailer: Mailer; close: () => Promise<void> };
+export type TTestContext = {
+  db: Database;
+  events: EventBus;
+  cache: Cache;
+  mailer: Mailer;
+  close: () => Promise<void>;
+};
 
 export async function setupOrganizationsTest(): Promise<TTestContext> {
   const log = pino({ level: 'silent' });
   const { db, cleanup } = await createTestDatabase();
   const events = await createEventBus({ db, pubsub: createMemoryPubSub(), log });
   const mailer = createMailer({ db, from: 'test@localhost', log });
+  const cache = createMemoryCache();
   return {
     db,
     events,
+    cache,
     mailer,
     close: async () => {
       await events.close();

@@ -1,5 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
+import type { Cache } from '../../../platform/cache/index.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
+import { planCacheKey } from '../limits/org-plan.ts';
 import { assertCan, type TActor } from '../permissions/index.ts';
 import { organizations } from '../schema.ts';
 import { slugTaken } from './create-organization.ts';
@@ -16,56 +18,67 @@ import { isUniqueViolation } from './unique-violation.ts';
  */
 export async function updateOrganization({
   events,
+  cache,
   actor,
   input,
 }: {
   events: EventBus;
+  /** The cached plan (rate limits) is dropped after a plan change, in every process. */
+  cache: Cache;
   actor: TActor;
   input: TUpdateOrganizationInput;
 }): Promise<TOrganizationView> {
   try {
-    return await events.transaction(async (tx, emit) => {
-      const org = await lockOrganization(tx, actor.organizationId);
-      const me = await currentActor(tx, actor);
-      if (input.name !== undefined || input.slug !== undefined) assertCan(me, 'organization:update');
-      if (input.settings !== undefined) assertCan(me, 'settings:update');
-      if (input.plan !== undefined) assertCan(me, 'organization:manage_billing');
+    const view = await events.transaction(
+      async (tx, emit) => {
+        const org = await lockOrganization(tx, actor.organizationId);
+        const me = await currentActor(tx, actor);
+        if (input.name !== undefined || input.slug !== undefined) assertCan(me, 'organization:update');
+        if (input.settings !== undefined) assertCan(me, 'settings:update');
+        if (input.plan !== undefined) assertCan(me, 'organization:manage_billing');
 
-      const changes: Partial<typeof organizations.$inferInsert> = {};
-      if (input.name !== undefined && input.name !== org.name) changes.name = input.name;
-      if (input.slug !== undefined && input.slug !== org.slug) {
-        const [taken] = await tx
-          .select({ id: organizations.id })
-          .from(organizations)
-          .where(and(eq(organizations.slug, input.slug), ne(organizations.id, org.id)));
-        if (taken) throw slugTaken(input.slug);
-        changes.slug = input.slug;
-      }
-      if (input.plan !== undefined && input.plan !== org.plan) changes.plan = input.plan;
-      if (input.settings !== undefined) changes.settings = mergeSettings(org.settings, input.settings);
-      const changed = Object.keys(changes);
-      if (changed.length === 0) return toOrganizationView(org, me.orgRole);
+        const changes: Partial<typeof organizations.$inferInsert> = {};
+        if (input.name !== undefined && input.name !== org.name) changes.name = input.name;
+        if (input.slug !== undefined && input.slug !== org.slug) {
+          // As the tenant this sees only its own organization; another's slug surfaces as the unique
+          // violation caught below, with the same answer.
+          const [taken] = await tx
+            .select({ id: organizations.id })
+            .from(organizations)
+            .where(and(eq(organizations.slug, input.slug), ne(organizations.id, org.id)));
+          if (taken) throw slugTaken(input.slug);
+          changes.slug = input.slug;
+        }
+        if (input.plan !== undefined && input.plan !== org.plan) changes.plan = input.plan;
+        if (input.settings !== undefined) changes.settings = mergeSettings(org.settings, input.settings);
+        const changed = Object.keys(changes);
+        if (changed.length === 0) return toOrganizationView(org, me.orgRole);
 
-      const [updated] = await tx
-        .update(organizations)
-        .set({ ...changes, updatedAt: new Date() })
-        .where(eq(organizations.id, org.id))
-        .returning();
-      if (!updated) throw new Error('update of organizations returned no row');
-      await emit(OrganizationUpdated, {
-        aggregateId: org.id,
-        organizationId: org.id,
-        userId: actor.userId,
-        payload: {
+        const [updated] = await tx
+          .update(organizations)
+          .set({ ...changes, updatedAt: new Date() })
+          .where(eq(organizations.id, org.id))
+          .returning();
+        if (!updated) throw new Error('update of organizations returned no row');
+        await emit(OrganizationUpdated, {
+          aggregateId: org.id,
           organizationId: org.id,
-          changed,
-          name: changes.name,
-          slug: changes.slug,
-          plan: changes.plan,
-        },
-      });
-      return toOrganizationView(updated, me.orgRole);
-    });
+          userId: actor.userId,
+          payload: {
+            organizationId: org.id,
+            changed,
+            name: changes.name,
+            slug: changes.slug,
+            plan: changes.plan,
+          },
+        });
+        return toOrganizationView(updated, me.orgRole);
+      },
+      { organizationId: actor.organizationId },
+    );
+    // After commit, so no process re-reads the old plan into the cache; the delete reaches every process.
+    if (input.plan !== undefined) await cache.delete(planCacheKey(actor.organizationId));
+    return view;
   } catch (err) {
     if (input.slug !== undefined && isUniqueViolation(err)) throw slugTaken(input.slug);
     throw err;

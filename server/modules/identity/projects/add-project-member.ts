@@ -24,42 +24,46 @@ export async function addProjectMember({
   projectId: string;
   input: TAddProjectMemberInput;
 }): Promise<TProjectMember> {
-  return events.transaction(async (tx, emit) => {
-    await authorizeProject({ on: tx, actor, projectId, action: 'project_member:add', lock: true });
-    const [inOrganization] = await tx
-      .select({ userId: organizationMembers.userId })
-      .from(organizationMembers)
-      .where(
-        and(
-          eq(organizationMembers.organizationId, actor.organizationId),
-          eq(organizationMembers.userId, input.userId),
-        ),
-      );
-    if (!inOrganization) {
-      throw new AppError('VALIDATION_ERROR', 'The user is not a member of this organization', {
-        details: [{ field: 'json.userId', message: 'not a member of this organization' }],
+  return events.transaction(
+    async (tx, emit) => {
+      await authorizeProject({ on: tx, actor, projectId, action: 'project_member:add', lock: true });
+      const [inOrganization] = await tx
+        .select({ userId: organizationMembers.userId })
+        .from(organizationMembers)
+        .where(
+          and(
+            eq(organizationMembers.organizationId, actor.organizationId),
+            eq(organizationMembers.userId, input.userId),
+          ),
+        );
+      if (!inOrganization) {
+        throw new AppError('VALIDATION_ERROR', 'The user is not a member of this organization', {
+          details: [{ field: 'json.userId', message: 'not a member of this organization' }],
+        });
+      }
+      const now = new Date();
+      const inserted = await tx
+        .insert(projectMembers)
+        .values({
+          projectId,
+          userId: input.userId,
+          role: input.role,
+          permissions: input.permissions ?? {},
+          invitedAt: now,
+          joinedAt: now,
+        })
+        .onConflictDoNothing({ target: [projectMembers.projectId, projectMembers.userId] })
+        .returning({ userId: projectMembers.userId });
+      if (inserted.length === 0)
+        throw new AppError('CONFLICT', 'The user is already a member of this project');
+      await emit(ProjectMemberAdded, {
+        aggregateId: projectId,
+        organizationId: actor.organizationId,
+        userId: actor.userId,
+        payload: { projectId, memberUserId: input.userId, role: input.role },
       });
-    }
-    const now = new Date();
-    const inserted = await tx
-      .insert(projectMembers)
-      .values({
-        projectId,
-        userId: input.userId,
-        role: input.role,
-        permissions: input.permissions ?? {},
-        invitedAt: now,
-        joinedAt: now,
-      })
-      .onConflictDoNothing({ target: [projectMembers.projectId, projectMembers.userId] })
-      .returning({ userId: projectMembers.userId });
-    if (inserted.length === 0) throw new AppError('CONFLICT', 'The user is already a member of this project');
-    await emit(ProjectMemberAdded, {
-      aggregateId: projectId,
-      organizationId: actor.organizationId,
-      userId: actor.userId,
-      payload: { projectId, memberUserId: input.userId, role: input.role },
-    });
-    return findProjectMember({ on: tx, projectId, userId: input.userId });
-  });
+      return findProjectMember({ on: tx, projectId, userId: input.userId });
+    },
+    { organizationId: actor.organizationId },
+  );
 }

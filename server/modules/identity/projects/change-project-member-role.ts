@@ -25,27 +25,30 @@ export async function changeProjectMemberRole({
   userId: string;
   input: TChangeProjectMemberInput;
 }): Promise<TProjectMember> {
-  return events.transaction(async (tx, emit) => {
-    await authorizeProject({ on: tx, actor, projectId, action: 'project_member:change_role', lock: true });
-    const before = await findProjectMember({ on: tx, projectId, userId });
-    if (
-      before.role === 'owner' &&
-      input.role !== 'owner' &&
-      (await countOwners({ on: tx, projectId })) <= 1
-    ) {
-      throw new AppError('CONFLICT', 'A project must keep at least one owner');
-    }
-    const permissions = input.permissions ?? before.permissions;
-    await tx
-      .update(projectMembers)
-      .set({ role: input.role, permissions })
-      .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)));
-    await emit(ProjectMemberRoleChanged, {
-      aggregateId: projectId,
-      organizationId: actor.organizationId,
-      userId: actor.userId,
-      payload: { projectId, memberUserId: userId, from: before.role, to: input.role, permissions },
-    });
-    return { ...before, role: input.role, permissions };
-  });
+  return events.transaction(
+    async (tx, emit) => {
+      await authorizeProject({ on: tx, actor, projectId, action: 'project_member:change_role', lock: true });
+      const before = await findProjectMember({ on: tx, projectId, userId });
+      if (
+        before.role === 'owner' &&
+        input.role !== 'owner' &&
+        (await countOwners({ on: tx, projectId })) <= 1
+      ) {
+        throw new AppError('CONFLICT', 'A project must keep at least one owner');
+      }
+      const permissions = input.permissions ?? before.permissions;
+      await tx
+        .update(projectMembers)
+        .set({ role: input.role, permissions })
+        .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)));
+      await emit(ProjectMemberRoleChanged, {
+        aggregateId: projectId,
+        organizationId: actor.organizationId,
+        userId: actor.userId,
+        payload: { projectId, memberUserId: userId, from: before.role, to: input.role, permissions },
+      });
+      return { ...before, role: input.role, permissions };
+    },
+    { organizationId: actor.organizationId },
+  );
 }

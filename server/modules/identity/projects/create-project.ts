@@ -19,28 +19,31 @@ export async function createProject({
   input: TCreateProjectInput;
 }): Promise<TProject> {
   assertCan(actor, 'project:create');
-  return events.transaction(async (tx, emit) => {
-    const [row] = await tx
-      .insert(projects)
-      .values({
+  return events.transaction(
+    async (tx, emit) => {
+      const [row] = await tx
+        .insert(projects)
+        .values({
+          organizationId: actor.organizationId,
+          ownerId: actor.userId,
+          name: input.name,
+          description: input.description ?? null,
+          type: input.type,
+          config: input.config ?? {},
+        })
+        .returning();
+      if (!row) throw new Error('insert into projects returned no row');
+      await tx
+        .insert(projectMembers)
+        .values({ projectId: row.id, userId: actor.userId, role: 'owner', joinedAt: row.createdAt });
+      await emit(ProjectCreated, {
+        aggregateId: row.id,
         organizationId: actor.organizationId,
-        ownerId: actor.userId,
-        name: input.name,
-        description: input.description ?? null,
-        type: input.type,
-        config: input.config ?? {},
-      })
-      .returning();
-    if (!row) throw new Error('insert into projects returned no row');
-    await tx
-      .insert(projectMembers)
-      .values({ projectId: row.id, userId: actor.userId, role: 'owner', joinedAt: row.createdAt });
-    await emit(ProjectCreated, {
-      aggregateId: row.id,
-      organizationId: actor.organizationId,
-      userId: actor.userId,
-      payload: { projectId: row.id, name: row.name, type: row.type, ownerId: row.ownerId },
-    });
-    return toProject(row);
-  });
+        userId: actor.userId,
+        payload: { projectId: row.id, name: row.name, type: row.type, ownerId: row.ownerId },
+      });
+      return toProject(row);
+    },
+    { organizationId: actor.organizationId },
+  );
 }

@@ -15,22 +15,25 @@ export async function deleteProject({
   actor: TActor;
   projectId: string;
 }): Promise<void> {
-  await events.transaction(async (tx, emit) => {
-    const project = await authorizeProject({
-      on: tx,
-      actor,
-      projectId,
-      action: 'project:delete',
-      lock: true,
-    });
-    await tx
-      .delete(projects)
-      .where(and(eq(projects.id, projectId), eq(projects.organizationId, actor.organizationId)));
-    await emit(ProjectDeleted, {
-      aggregateId: projectId,
-      organizationId: actor.organizationId,
-      userId: actor.userId,
-      payload: { projectId, name: project.name },
-    });
-  });
+  await events.transaction(
+    async (tx, emit) => {
+      const project = await authorizeProject({
+        on: tx,
+        actor,
+        projectId,
+        action: 'project:delete',
+        lock: true,
+      });
+      await tx
+        .delete(projects)
+        .where(and(eq(projects.id, projectId), eq(projects.organizationId, actor.organizationId)));
+      await emit(ProjectDeleted, {
+        aggregateId: projectId,
+        organizationId: actor.organizationId,
+        userId: actor.userId,
+        payload: { projectId, name: project.name },
+      });
+    },
+    { organizationId: actor.organizationId },
+  );
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../../../platform/db/index.ts';
+import { withTenant } from '../../../platform/db/tenant/index.ts';
 import type { TActor } from '../permissions/index.ts';
 import { authorizeProject, toProject } from './project-access.ts';
 import type { TProject } from './project-schemas.ts';
@@ -13,6 +14,8 @@ export async function getProject({
   actor: TActor;
   projectId: string;
 }): Promise<TProject> {
-  const row = await authorizeProject({ on: db.orm, actor, projectId, action: 'project:read' });
+  const row = await withTenant(db, actor.organizationId, (tx) =>
+    authorizeProject({ on: tx, actor, projectId, action: 'project:read' }),
+  );
   return toProject(row);
 }

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, type SQL, sql } from 'drizzle-orm';
 import { paginate, type TPagination } from '../../../../contracts/pagination.ts';
 import type { Database } from '../../../platform/db/index.ts';
+import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { assertCan, type TActor } from '../permissions/index.ts';
 import { projects } from '../schema.ts';
 import { toProject } from './project-access.ts';
@@ -37,13 +38,15 @@ export async function listProjects({
   const where = and(...filters);
   const direction = query.order === 'asc' ? asc : desc;
 
-  const [counted] = await db.orm.select({ total: count() }).from(projects).where(where);
-  const rows = await db.orm
-    .select()
-    .from(projects)
-    .where(where)
-    .orderBy(direction(SORT_COLUMNS[query.sort]), direction(projects.id))
-    .limit(query.limit)
-    .offset(query.offset);
-  return { data: rows.map(toProject), pagination: paginate(counted?.total ?? 0, query) };
+  return withTenant(db, actor.organizationId, async (tx) => {
+    const [counted] = await tx.select({ total: count() }).from(projects).where(where);
+    const rows = await tx
+      .select()
+      .from(projects)
+      .where(where)
+      .orderBy(direction(SORT_COLUMNS[query.sort]), direction(projects.id))
+      .limit(query.limit)
+      .offset(query.offset);
+    return { data: rows.map(toProject), pagination: paginate(counted?.total ?? 0, query) };
+  });
 }

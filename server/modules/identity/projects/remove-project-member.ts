@@ -19,20 +19,23 @@ export async function removeProjectMember({
   projectId: string;
   userId: string;
 }): Promise<void> {
-  await events.transaction(async (tx, emit) => {
-    await authorizeProject({ on: tx, actor, projectId, action: 'project_member:remove', lock: true });
-    const member = await findProjectMember({ on: tx, projectId, userId });
-    if (member.role === 'owner' && (await countOwners({ on: tx, projectId })) <= 1) {
-      throw new AppError('CONFLICT', 'A project must keep at least one owner');
-    }
-    await tx
-      .delete(projectMembers)
-      .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)));
-    await emit(ProjectMemberRemoved, {
-      aggregateId: projectId,
-      organizationId: actor.organizationId,
-      userId: actor.userId,
-      payload: { projectId, memberUserId: userId, role: member.role },
-    });
-  });
+  await events.transaction(
+    async (tx, emit) => {
+      await authorizeProject({ on: tx, actor, projectId, action: 'project_member:remove', lock: true });
+      const member = await findProjectMember({ on: tx, projectId, userId });
+      if (member.role === 'owner' && (await countOwners({ on: tx, projectId })) <= 1) {
+        throw new AppError('CONFLICT', 'A project must keep at least one owner');
+      }
+      await tx
+        .delete(projectMembers)
+        .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)));
+      await emit(ProjectMemberRemoved, {
+        aggregateId: projectId,
+        organizationId: actor.organizationId,
+        userId: actor.userId,
+        payload: { projectId, memberUserId: userId, role: member.role },
+      });
+    },
+    { organizationId: actor.organizationId },
+  );
 }

@@ -21,25 +21,28 @@ export async function updateProject({
   projectId: string;
   input: TUpdateProjectInput;
 }): Promise<TProject> {
-  return events.transaction(async (tx, emit) => {
-    await authorizeProject({ on: tx, actor, projectId, action: 'project:update', lock: true });
-    const changes: Partial<typeof projects.$inferInsert> = {};
-    if (input.name !== undefined) changes.name = input.name;
-    if (input.description !== undefined) changes.description = input.description;
-    if (input.type !== undefined) changes.type = input.type;
-    if (input.config !== undefined) changes.config = input.config;
-    const [row] = await tx
-      .update(projects)
-      .set({ ...changes, updatedAt: new Date() })
-      .where(and(eq(projects.id, projectId), eq(projects.organizationId, actor.organizationId)))
-      .returning();
-    if (!row) throw new Error('locked project row vanished during update');
-    await emit(ProjectUpdated, {
-      aggregateId: projectId,
-      organizationId: actor.organizationId,
-      userId: actor.userId,
-      payload: { projectId, changed: Object.keys(changes).sort() },
-    });
-    return toProject(row);
-  });
+  return events.transaction(
+    async (tx, emit) => {
+      await authorizeProject({ on: tx, actor, projectId, action: 'project:update', lock: true });
+      const changes: Partial<typeof projects.$inferInsert> = {};
+      if (input.name !== undefined) changes.name = input.name;
+      if (input.description !== undefined) changes.description = input.description;
+      if (input.type !== undefined) changes.type = input.type;
+      if (input.config !== undefined) changes.config = input.config;
+      const [row] = await tx
+        .update(projects)
+        .set({ ...changes, updatedAt: new Date() })
+        .where(and(eq(projects.id, projectId), eq(projects.organizationId, actor.organizationId)))
+        .returning();
+      if (!row) throw new Error('locked project row vanished during update');
+      await emit(ProjectUpdated, {
+        aggregateId: projectId,
+        organizationId: actor.organizationId,
+        userId: actor.userId,
+        payload: { projectId, changed: Object.keys(changes).sort() },
+      });
+      return toProject(row);
+    },
+    { organizationId: actor.organizationId },
+  );
 }

@@ -9,6 +9,7 @@ import { insertSigningKey, lockSigningKeys } from './signing-key-row.ts';
  * together take turns on an advisory lock, so exactly one key is created.
  */
 export async function ensureSigningKey({ db, keyring }: { db: Database; keyring: Keyring }): Promise<string> {
+  // Owner path: signing keys belong to the instance, not to a tenant.
   return db.orm.transaction(async (tx) => {
     await lockSigningKeys(tx);
     const [active] = await tx

@@ -10,6 +10,12 @@ export { issueTokens } from './issue-tokens.ts';
 export type { TResolveMembership } from './refresh-tokens.ts';
 export { refreshTokens } from './refresh-tokens.ts';
 export { permissionsOfRole, resolveMembershipFromDb } from './resolve-membership-from-db.ts';
+export {
+  RETIRE_SIGNING_KEYS_CRON,
+  RETIRE_SIGNING_KEYS_JOB,
+  retireSigningKeysJob,
+  scheduleSigningKeyRetirement,
+} from './retire-signing-keys-job.ts';
 export { revokeAllForUser, revokeFamily } from './revoke-tokens.ts';
 export { retireSigningKeys, rotateSigningKey } from './rotate-signing-key.ts';
 export { issueTokenRoute } from './routes/issue-token.ts';

@@ -41,6 +41,7 @@ export async function issueTokens({
 } & TTokenGrant &
   TTokenOptions): Promise<TTokenPair> {
   const signer = await keys.signingKey(keyring);
+  // Owner path: issuing runs in authentication flows that discover the tenant (refresh, sign-in).
   const refreshToken = await insertRefreshToken(db.orm, {
     userId: user.id,
     organizationId,

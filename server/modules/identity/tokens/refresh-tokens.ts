@@ -48,6 +48,7 @@ export async function refreshTokens({
   const tokenHash = hashRefreshToken(refreshToken);
   // Reads that may touch the database run before the transaction: on the embedded database a second query
   // waiting on the connection held by an open transaction would never run.
+  // Owner path: the refresh token, looked up by hash, is what discovers the tenant.
   const [seen] = await db.orm
     .select({ userId: refreshTokenRows.userId, organizationId: refreshTokenRows.organizationId })
     .from(refreshTokenRows)

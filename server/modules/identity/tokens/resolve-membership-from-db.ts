@@ -20,6 +20,7 @@ export function resolveMembershipFromDb({
   scope?: readonly string[];
 }) {
   return async (userId: string, organizationId: string): Promise<TTokenGrant | null> => {
+    // Owner path: membership resolution is how token issuing finds the tenant.
     const [member] = await db.orm
       .select({ role: organizationMembers.role })
       .from(organizationMembers)

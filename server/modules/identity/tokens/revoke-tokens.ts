@@ -14,6 +14,7 @@ export async function revokeFamilyIn(on: TExecutor, familyId: string, now = new 
 
 /** Revokes one sign-in (a refresh-token family). Access tokens already issued live out their short TTL. */
 export function revokeFamily({ db, familyId }: { db: Database; familyId: string }): Promise<number> {
+  // Owner path: token families are revoked from sign-out and reuse detection, across tenants.
   return revokeFamilyIn(db.orm, familyId);
 }
 

@@ -11,6 +11,7 @@ import { insertSigningKey, lockSigningKeys } from './signing-key-row.ts';
  * verifies the tokens it signed, so nobody is logged out. Returns the new kid.
  */
 export async function rotateSigningKey({ db, keyring }: { db: Database; keyring: Keyring }): Promise<string> {
+  // Owner path: signing keys belong to the instance, not to a tenant.
   const kid = await db.orm.transaction(async (tx) => {
     await lockSigningKeys(tx);
     await tx.update(signingKeys).set({ status: 'retiring' }).where(eq(signingKeys.status, 'active'));

@@ -79,6 +79,7 @@ export function createSigningKeyCache({
 }
 
 async function load(db: Database, now: () => number): Promise<TSnapshot> {
+  // Owner path: signing keys belong to the instance, not to a tenant.
   const rows = await db.orm
     .select()
     .from(signingKeys)

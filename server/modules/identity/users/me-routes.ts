@@ -3,6 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/index.ts';
 import { AppError, createRouter, errorResponses } from '../../../platform/http/index.ts';
 import type { TUserEnv } from '../actor.ts';
+import { jsonResponse } from '../route-helpers.ts';
 import { organizationMembers, organizations, sessions, users } from '../schema.ts';
 
 const ZMeSchema = z.object({
@@ -24,8 +25,9 @@ const getMe = createRoute({
   path: '/users/me',
   tags: ['users'],
   summary: 'The signed-in user, their organizations and the active one',
+  'x-permission': 'authenticated',
   responses: {
-    200: { description: 'Me', content: { 'application/json': { schema: ZMeSchema } } },
+    200: jsonResponse(ZMeSchema, 'Me'),
     ...errorResponses([401]),
   },
 });
@@ -35,6 +37,7 @@ const switchOrg = createRoute({
   path: '/users/me/active-organization',
   tags: ['users'],
   summary: 'Switch the organization this web session acts in',
+  'x-permission': 'authenticated',
   request: {
     body: {
       required: true,
@@ -42,7 +45,7 @@ const switchOrg = createRoute({
     },
   },
   responses: {
-    200: { description: 'Switched', content: { 'application/json': { schema: ZMeSchema } } },
+    200: jsonResponse(ZMeSchema, 'Switched'),
     ...errorResponses([400, 401, 404]),
   },
 });
@@ -50,6 +53,7 @@ const switchOrg = createRoute({
 /** GET /users/me and PUT /users/me/active-organization, for any signed-in user (no organization needed). */
 export function meRoutes({ db }: { db: Database }) {
   const load = async (userId: string, activeOrganizationId: string | null) => {
+    // Owner path: the user's own row and memberships span organizations.
     const [user] = await db.orm
       .select({
         id: users.id,

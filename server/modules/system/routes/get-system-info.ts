@@ -9,6 +9,7 @@ const route = createRoute({
   path: '/system',
   tags: ['system'],
   summary: 'What this FlashFusion instance is and how it runs',
+  'x-permission': 'public',
   responses: {
     200: { description: 'Instance facts', content: { 'application/json': { schema: ZSystemInfoSchema } } },
   },

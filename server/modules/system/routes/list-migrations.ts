@@ -11,6 +11,7 @@ const route = createRoute({
   path: '/system/migrations',
   tags: ['system'],
   summary: 'Database migrations this instance has applied',
+  'x-permission': 'public',
   request: { query: ZListQuerySchema },
   responses: {
     200: {

@@ -6,6 +6,7 @@ import type { EventBus } from '../../../../platform/events/index.ts';
 import { createRouter } from '../../../../platform/http/index.ts';
 import type { TIdentityEnv } from '../../actor.ts';
 import { assertCan } from '../../permissions/index.ts';
+import { jsonBody, jsonResponse } from '../../route-helpers.ts';
 import { createApiKey } from '../create-api-key.ts';
 import { listApiKeys } from '../list-api-keys.ts';
 import { revokeApiKey } from '../revoke-api-key.ts';
@@ -22,11 +23,12 @@ const createKey = createRoute({
   path: '/api-keys',
   tags: ['api-keys'],
   summary: 'Create an API key for yourself; the key is in this response only',
+  'x-permission': 'api_key:create',
   request: {
-    body: { required: true, content: { 'application/json': { schema: ZCreateApiKeyRequestSchema } } },
+    body: jsonBody(ZCreateApiKeyRequestSchema),
   },
   responses: {
-    201: { description: 'Created', content: { 'application/json': { schema: ZCreateApiKeyResponseSchema } } },
+    201: jsonResponse(ZCreateApiKeyResponseSchema, 'Created'),
     ...errorResponses([400, 401, 403]),
   },
 });
@@ -36,6 +38,7 @@ const listKeys = createRoute({
   path: '/api-keys',
   tags: ['api-keys'],
   summary: 'API keys, masked: all of the organization for admins, your own otherwise',
+  'x-permission': 'api_key:read',
   request: { query: ZListQuerySchema },
   responses: {
     200: {
@@ -51,6 +54,7 @@ const revokeKey = createRoute({
   path: '/api-keys/{id}',
   tags: ['api-keys'],
   summary: 'Revoke an API key; it stops working in every process at once',
+  'x-permission': 'api_key:revoke',
   request: { params: ZApiKeyIdParamsSchema },
   responses: { 204: { description: 'Revoked' }, ...errorResponses([400, 401, 403, 404]) },
 });
@@ -85,7 +89,7 @@ export function apiKeyRoutes({
       const actor = c.get('actor');
       // At least one's own keys; the operation checks the key's actual owner once it has loaded it.
       assertCan(actor, 'api_key:revoke', { organizationId: actor.organizationId, ownerId: actor.userId });
-      await revokeApiKey({ db, events, cache, actor, id: c.req.valid('param').id });
+      await revokeApiKey({ events, cache, actor, id: c.req.valid('param').id });
       return c.body(null, 204);
     });
 }

@@ -6,6 +6,7 @@ import type { TOrgRole } from '../../permissions/index.ts';
 import { organizationMembers } from '../../schema.ts';
 import { InvitationAccepted } from '../events.ts';
 import { findMember, lockOrganization } from '../locking.ts';
+import type { TPlanLimitsTable } from '../plans.ts';
 import { assertSeatAvailable } from './seats.ts';
 import { hashInvitationToken } from './token.ts';
 
@@ -26,16 +27,20 @@ const refuse = (message: string) =>
  */
 export async function acceptInvitation({
   events,
+  planLimits,
   userId,
   userEmail,
   token,
 }: {
   events: EventBus;
+  /** The instance's plan limits (env PLAN_LIMITS over the defaults); the defaults when absent. */
+  planLimits?: TPlanLimitsTable | undefined;
   userId: string;
   userEmail: string;
   token: string;
 }): Promise<TAcceptedInvitation> {
   const tokenHash = hashInvitationToken(token);
+  // Owner path: the invitation token is what discovers the organization.
   return events.transaction(async (tx, emit) => {
     const byToken = and(eq(invitations.tokenHash, tokenHash), isNull(invitations.projectId));
     const [found] = await tx
@@ -62,7 +67,7 @@ export async function acceptInvitation({
     if (await findMember(tx, org.id, userId)) {
       throw new AppError('CONFLICT', 'You are already a member of this organization');
     }
-    await assertSeatAvailable(tx, org, { excludeInvitationId: invitation.id });
+    await assertSeatAvailable(tx, org, { excludeInvitationId: invitation.id, planLimits });
 
     await tx.insert(organizationMembers).values({ organizationId: org.id, userId, role: invitation.role });
     await tx

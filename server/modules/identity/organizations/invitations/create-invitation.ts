@@ -7,6 +7,7 @@ import { assertCan, canAssignOrgRole, type TActor } from '../../permissions/inde
 import { organizationMembers, users } from '../../schema.ts';
 import { InvitationCreated, InvitationRevoked } from '../events.ts';
 import { currentActor, lockOrganization } from '../locking.ts';
+import type { TPlanLimitsTable } from '../plans.ts';
 import type { TCreateInvitationInput } from '../schemas.ts';
 import { type TInvitationView, toInvitationView } from './invitation-view.ts';
 import { assertSeatAvailable, pendingInvitations } from './seats.ts';
@@ -18,12 +19,15 @@ import { INVITATION_TTL_MS, newInvitationToken } from './token.ts';
  */
 export async function createInvitation({
   events,
+  planLimits,
   mailer,
   publicUrl,
   actor,
   input,
 }: {
   events: EventBus;
+  /** The instance's plan limits (env PLAN_LIMITS over the defaults); the defaults when absent. */
+  planLimits?: TPlanLimitsTable | undefined;
   mailer: Mailer;
   /** The web app's origin, e.g. https://flashfusion.example.com; the accept link points there. */
   publicUrl: string;
@@ -32,61 +36,64 @@ export async function createInvitation({
 }): Promise<TInvitationView> {
   const email = input.email.trim().toLowerCase();
   const { token, tokenHash } = newInvitationToken();
-  const { invitation, orgName } = await events.transaction(async (tx, emit) => {
-    const org = await lockOrganization(tx, actor.organizationId);
-    const me = await currentActor(tx, actor);
-    assertCan(me, 'invitation:create');
-    if (!canAssignOrgRole(me.orgRole, undefined, input.role)) {
-      throw new AppError('INSUFFICIENT_PERMISSIONS', `A ${me.orgRole} cannot invite a ${input.role}`);
-    }
-    const [already] = await tx
-      .select({ id: organizationMembers.id })
-      .from(organizationMembers)
-      .innerJoin(users, eq(users.id, organizationMembers.userId))
-      .where(and(eq(organizationMembers.organizationId, org.id), sql`lower(${users.email}) = ${email}`));
-    if (already) throw new AppError('CONFLICT', 'This person is already a member of the organization');
+  const { invitation, orgName } = await events.transaction(
+    async (tx, emit) => {
+      const org = await lockOrganization(tx, actor.organizationId);
+      const me = await currentActor(tx, actor);
+      assertCan(me, 'invitation:create');
+      if (!canAssignOrgRole(me.orgRole, undefined, input.role)) {
+        throw new AppError('INSUFFICIENT_PERMISSIONS', `A ${me.orgRole} cannot invite a ${input.role}`);
+      }
+      const [already] = await tx
+        .select({ id: organizationMembers.id })
+        .from(organizationMembers)
+        .innerJoin(users, eq(users.id, organizationMembers.userId))
+        .where(and(eq(organizationMembers.organizationId, org.id), sql`lower(${users.email}) = ${email}`));
+      if (already) throw new AppError('CONFLICT', 'This person is already a member of the organization');
 
-    const replaced = await tx
-      .update(invitations)
-      .set({ revokedAt: new Date() })
-      .where(and(pendingInvitations(org.id), sql`lower(${invitations.email}) = ${email}`))
-      .returning({ id: invitations.id });
-    for (const old of replaced) {
-      await emit(InvitationRevoked, {
-        aggregateId: old.id,
+      const replaced = await tx
+        .update(invitations)
+        .set({ revokedAt: new Date() })
+        .where(and(pendingInvitations(org.id), sql`lower(${invitations.email}) = ${email}`))
+        .returning({ id: invitations.id });
+      for (const old of replaced) {
+        await emit(InvitationRevoked, {
+          aggregateId: old.id,
+          organizationId: org.id,
+          userId: actor.userId,
+          payload: { organizationId: org.id, invitationId: old.id, reason: 'replaced' },
+        });
+      }
+      await assertSeatAvailable(tx, org, { planLimits });
+
+      const [row] = await tx
+        .insert(invitations)
+        .values({
+          organizationId: org.id,
+          email,
+          role: input.role,
+          tokenHash,
+          invitedBy: actor.userId,
+          expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+        })
+        .returning();
+      if (!row) throw new Error('insert into invitations returned no row');
+      await emit(InvitationCreated, {
+        aggregateId: row.id,
         organizationId: org.id,
         userId: actor.userId,
-        payload: { organizationId: org.id, invitationId: old.id, reason: 'replaced' },
+        payload: {
+          organizationId: org.id,
+          invitationId: row.id,
+          email,
+          role: row.role,
+          expiresAt: row.expiresAt.toISOString(),
+        },
       });
-    }
-    await assertSeatAvailable(tx, org);
-
-    const [row] = await tx
-      .insert(invitations)
-      .values({
-        organizationId: org.id,
-        email,
-        role: input.role,
-        tokenHash,
-        invitedBy: actor.userId,
-        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
-      })
-      .returning();
-    if (!row) throw new Error('insert into invitations returned no row');
-    await emit(InvitationCreated, {
-      aggregateId: row.id,
-      organizationId: org.id,
-      userId: actor.userId,
-      payload: {
-        organizationId: org.id,
-        invitationId: row.id,
-        email,
-        role: row.role,
-        expiresAt: row.expiresAt.toISOString(),
-      },
-    });
-    return { invitation: row, orgName: org.name };
-  });
+      return { invitation: row, orgName: org.name };
+    },
+    { organizationId: actor.organizationId },
+  );
 
   // After commit: a link must never point at an invitation that was rolled back. A failed delivery is kept
   // in the outbox; inviting the address again replaces the invitation and sends a new link.

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../../../platform/db/index.ts';
+import { withTenant } from '../../../../platform/db/tenant/index.ts';
 import { invitations } from '../../access-schema.ts';
 import { assertCan, type TActor } from '../../permissions/index.ts';
 import type { TPage } from '../list-my-organizations.ts';
@@ -18,15 +19,17 @@ export async function listInvitations({
   assertCan(actor, 'invitation:read');
   const where = and(eq(invitations.organizationId, actor.organizationId), isNull(invitations.projectId));
   const order = page.order === 'asc' ? asc : desc;
-  const [rows, totals] = await Promise.all([
-    db.orm
-      .select()
-      .from(invitations)
-      .where(where)
-      .orderBy(order(invitations.createdAt), order(invitations.id))
-      .limit(page.limit)
-      .offset(page.offset),
-    db.orm.select({ n: count() }).from(invitations).where(where),
-  ]);
+  const [rows, totals] = await withTenant(db, actor.organizationId, (tx) =>
+    Promise.all([
+      tx
+        .select()
+        .from(invitations)
+        .where(where)
+        .orderBy(order(invitations.createdAt), order(invitations.id))
+        .limit(page.limit)
+        .offset(page.offset),
+      tx.select({ n: count() }).from(invitations).where(where),
+    ]),
+  );
   return { rows: rows.map(toInvitationView), total: totals[0]?.n ?? 0 };
 }

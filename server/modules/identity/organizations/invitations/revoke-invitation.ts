@@ -19,29 +19,32 @@ export async function revokeInvitation({
   actor: TActor;
   invitationId: string;
 }): Promise<void> {
-  await events.transaction(async (tx, emit) => {
-    await lockOrganization(tx, actor.organizationId);
-    assertCan(await currentActor(tx, actor), 'invitation:revoke');
-    const [row] = await tx
-      .select()
-      .from(invitations)
-      .where(
-        and(
-          eq(invitations.id, invitationId),
-          eq(invitations.organizationId, actor.organizationId),
-          isNull(invitations.projectId),
-        ),
-      );
-    if (!row) throw notFound('Invitation');
-    if (row.acceptedAt)
-      throw new AppError('CONFLICT', 'The invitation was already accepted; remove the member instead');
-    if (row.revokedAt) return;
-    await tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, row.id));
-    await emit(InvitationRevoked, {
-      aggregateId: row.id,
-      organizationId: actor.organizationId,
-      userId: actor.userId,
-      payload: { organizationId: actor.organizationId, invitationId: row.id, reason: 'revoked' },
-    });
-  });
+  await events.transaction(
+    async (tx, emit) => {
+      await lockOrganization(tx, actor.organizationId);
+      assertCan(await currentActor(tx, actor), 'invitation:revoke');
+      const [row] = await tx
+        .select()
+        .from(invitations)
+        .where(
+          and(
+            eq(invitations.id, invitationId),
+            eq(invitations.organizationId, actor.organizationId),
+            isNull(invitations.projectId),
+          ),
+        );
+      if (!row) throw notFound('Invitation');
+      if (row.acceptedAt)
+        throw new AppError('CONFLICT', 'The invitation was already accepted; remove the member instead');
+      if (row.revokedAt) return;
+      await tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, row.id));
+      await emit(InvitationRevoked, {
+        aggregateId: row.id,
+        organizationId: actor.organizationId,
+        userId: actor.userId,
+        payload: { organizationId: actor.organizationId, invitationId: row.id, reason: 'revoked' },
+      });
+    },
+    { organizationId: actor.organizationId },
+  );
 }

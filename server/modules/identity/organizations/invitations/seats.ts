@@ -4,7 +4,7 @@ import { AppError } from '../../../../platform/http/index.ts';
 import { invitations } from '../../access-schema.ts';
 import { organizationMembers } from '../../schema.ts';
 import type { TOrganizationRow } from '../locking.ts';
-import { PLAN_LIMITS, withinLimit } from '../plans.ts';
+import { PLAN_LIMITS, type TPlanLimitsTable, withinLimit } from '../plans.ts';
 
 /** Invitations to the organization that can still be accepted. */
 export function pendingInvitations(organizationId: string, now = new Date()): SQL {
@@ -24,9 +24,9 @@ export function pendingInvitations(organizationId: string, now = new Date()): SQ
 export async function assertSeatAvailable(
   tx: TTx,
   org: TOrganizationRow,
-  opts: { excludeInvitationId?: string } = {},
+  opts: { excludeInvitationId?: string; planLimits?: TPlanLimitsTable | undefined } = {},
 ): Promise<void> {
-  const limit = PLAN_LIMITS[org.plan].members;
+  const limit = (opts.planLimits ?? PLAN_LIMITS)[org.plan].members;
   if (limit === null) return;
   const pending = opts.excludeInvitationId
     ? and(pendingInvitations(org.id), ne(invitations.id, opts.excludeInvitationId))

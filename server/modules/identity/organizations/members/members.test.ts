@@ -46,6 +46,7 @@ describe('members', () => {
     const { admin, viewer } = await team();
     const result = await changeMemberRole({
       events: t.events,
+      cache: t.cache,
       actor: admin,
       memberUserId: viewer.userId,
       role: 'developer',
@@ -62,7 +63,7 @@ describe('members', () => {
   it('refuses role changes the catalogue or the ceiling forbids', async () => {
     const { owner, admin, developer, viewer } = await team();
     const change = (actor: typeof owner, memberUserId: string, role: 'owner' | 'admin' | 'viewer') =>
-      changeMemberRole({ events: t.events, actor, memberUserId, role });
+      changeMemberRole({ events: t.events, cache: t.cache, actor, memberUserId, role });
     const denied = { code: 'INSUFFICIENT_PERMISSIONS' };
     await expect(change(developer, viewer.userId, 'viewer')).rejects.toMatchObject(denied);
     await expect(change(admin, viewer.userId, 'owner')).rejects.toMatchObject(denied);
@@ -74,11 +75,29 @@ describe('members', () => {
   it('never demotes the last owner', async () => {
     const { owner, admin } = await team();
     await expect(
-      changeMemberRole({ events: t.events, actor: owner, memberUserId: owner.userId, role: 'admin' }),
+      changeMemberRole({
+        events: t.events,
+        cache: t.cache,
+        actor: owner,
+        memberUserId: owner.userId,
+        role: 'admin',
+      }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     // With a second owner, one of them may step down.
-    await changeMemberRole({ events: t.events, actor: owner, memberUserId: admin.userId, role: 'owner' });
-    await changeMemberRole({ events: t.events, actor: owner, memberUserId: owner.userId, role: 'admin' });
+    await changeMemberRole({
+      events: t.events,
+      cache: t.cache,
+      actor: owner,
+      memberUserId: admin.userId,
+      role: 'owner',
+    });
+    await changeMemberRole({
+      events: t.events,
+      cache: t.cache,
+      actor: owner,
+      memberUserId: owner.userId,
+      role: 'admin',
+    });
     expect(await countOwners(t.db.orm, owner.organizationId)).toBe(1);
   });
 
@@ -86,13 +105,19 @@ describe('members', () => {
     const { owner, stranger } = await team();
     const notFound = { code: 'RESOURCE_NOT_FOUND' };
     await expect(
-      changeMemberRole({ events: t.events, actor: owner, memberUserId: stranger.userId, role: 'viewer' }),
+      changeMemberRole({
+        events: t.events,
+        cache: t.cache,
+        actor: owner,
+        memberUserId: stranger.userId,
+        role: 'viewer',
+      }),
     ).rejects.toMatchObject(notFound);
     await expect(
-      removeMember({ events: t.events, actor: owner, memberUserId: stranger.userId }),
+      removeMember({ events: t.events, cache: t.cache, actor: owner, memberUserId: stranger.userId }),
     ).rejects.toMatchObject(notFound);
     await expect(
-      transferOwnership({ events: t.events, actor: owner, toUserId: stranger.userId }),
+      transferOwnership({ events: t.events, cache: t.cache, actor: owner, toUserId: stranger.userId }),
     ).rejects.toMatchObject(notFound);
     expect(await roleOf(t.db, stranger.organizationId, stranger.userId)).toBe('owner');
   });
@@ -100,21 +125,21 @@ describe('members', () => {
   it('removes a member (admin), emitting member.removed; refuses lower roles and the last owner', async () => {
     const { owner, admin, developer, viewer } = await team();
     await expect(
-      removeMember({ events: t.events, actor: developer, memberUserId: viewer.userId }),
+      removeMember({ events: t.events, cache: t.cache, actor: developer, memberUserId: viewer.userId }),
     ).rejects.toMatchObject({
       code: 'INSUFFICIENT_PERMISSIONS',
     });
     await expect(
-      removeMember({ events: t.events, actor: admin, memberUserId: owner.userId }),
+      removeMember({ events: t.events, cache: t.cache, actor: admin, memberUserId: owner.userId }),
     ).rejects.toMatchObject({
       code: 'INSUFFICIENT_PERMISSIONS',
     });
     await expect(
-      removeMember({ events: t.events, actor: owner, memberUserId: owner.userId }),
+      removeMember({ events: t.events, cache: t.cache, actor: owner, memberUserId: owner.userId }),
     ).rejects.toMatchObject({
       code: 'CONFLICT',
     });
-    await removeMember({ events: t.events, actor: admin, memberUserId: viewer.userId });
+    await removeMember({ events: t.events, cache: t.cache, actor: admin, memberUserId: viewer.userId });
     expect(await roleOf(t.db, owner.organizationId, viewer.userId)).toBeUndefined();
     const [event] = await eventsOf(t.db, 'member.removed', owner.organizationId);
     expect(event).toMatchObject({
@@ -125,16 +150,20 @@ describe('members', () => {
 
   it('lets a member leave, but not the last owner', async () => {
     const { owner, viewer } = await team();
-    await leaveOrganization({ events: t.events, actor: viewer });
+    await leaveOrganization({ events: t.events, cache: t.cache, actor: viewer });
     expect(await roleOf(t.db, owner.organizationId, viewer.userId)).toBeUndefined();
     const [event] = await eventsOf(t.db, 'member.left', owner.organizationId);
     expect(event).toMatchObject({ userId: viewer.userId, payload: { memberUserId: viewer.userId } });
-    await expect(leaveOrganization({ events: t.events, actor: owner })).rejects.toMatchObject({
-      code: 'CONFLICT',
-    });
+    await expect(leaveOrganization({ events: t.events, cache: t.cache, actor: owner })).rejects.toMatchObject(
+      {
+        code: 'CONFLICT',
+      },
+    );
     expect(await roleOf(t.db, owner.organizationId, owner.userId)).toBe('owner');
     // Having left, a second leave finds no membership.
-    await expect(leaveOrganization({ events: t.events, actor: viewer })).rejects.toMatchObject({
+    await expect(
+      leaveOrganization({ events: t.events, cache: t.cache, actor: viewer }),
+    ).rejects.toMatchObject({
       code: 'RESOURCE_NOT_FOUND',
     });
   });
@@ -142,23 +171,23 @@ describe('members', () => {
   it('transfers ownership: target becomes owner, previous owner admin', async () => {
     const { owner, admin, developer } = await team();
     await expect(
-      transferOwnership({ events: t.events, actor: admin, toUserId: developer.userId }),
+      transferOwnership({ events: t.events, cache: t.cache, actor: admin, toUserId: developer.userId }),
     ).rejects.toMatchObject({
       code: 'INSUFFICIENT_PERMISSIONS',
     });
     await expect(
-      transferOwnership({ events: t.events, actor: owner, toUserId: owner.userId }),
+      transferOwnership({ events: t.events, cache: t.cache, actor: owner, toUserId: owner.userId }),
     ).rejects.toMatchObject({
       code: 'VALIDATION_ERROR',
     });
-    await transferOwnership({ events: t.events, actor: owner, toUserId: developer.userId });
+    await transferOwnership({ events: t.events, cache: t.cache, actor: owner, toUserId: developer.userId });
     expect(await roleOf(t.db, owner.organizationId, developer.userId)).toBe('owner');
     expect(await roleOf(t.db, owner.organizationId, owner.userId)).toBe('admin');
     const [event] = await eventsOf(t.db, 'organization.ownership_transferred', owner.organizationId);
     expect(event?.payload).toMatchObject({ fromUserId: owner.userId, toUserId: developer.userId });
     // The former owner's stale request can no longer act as owner.
     await expect(
-      transferOwnership({ events: t.events, actor: owner, toUserId: admin.userId }),
+      transferOwnership({ events: t.events, cache: t.cache, actor: owner, toUserId: admin.userId }),
     ).rejects.toMatchObject({
       code: 'INSUFFICIENT_PERMISSIONS',
     });
@@ -169,8 +198,20 @@ describe('members', () => {
       const a = await seedMember(t.db, { role: 'owner' });
       const b = await seedMember(t.db, { role: 'owner', organizationId: a.organizationId });
       const results = await Promise.allSettled([
-        changeMemberRole({ events: t.events, actor: a, memberUserId: b.userId, role: 'admin' }),
-        changeMemberRole({ events: t.events, actor: b, memberUserId: a.userId, role: 'admin' }),
+        changeMemberRole({
+          events: t.events,
+          cache: t.cache,
+          actor: a,
+          memberUserId: b.userId,
+          role: 'admin',
+        }),
+        changeMemberRole({
+          events: t.events,
+          cache: t.cache,
+          actor: b,
+          memberUserId: a.userId,
+          role: 'admin',
+        }),
       ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       expect(await countOwners(t.db.orm, a.organizationId)).toBe(1);
@@ -181,15 +222,15 @@ describe('members', () => {
     const a = await seedMember(t.db, { role: 'owner' });
     const b = await seedMember(t.db, { role: 'owner', organizationId: a.organizationId });
     await Promise.allSettled([
-      removeMember({ events: t.events, actor: a, memberUserId: b.userId }),
-      removeMember({ events: t.events, actor: b, memberUserId: a.userId }),
+      removeMember({ events: t.events, cache: t.cache, actor: a, memberUserId: b.userId }),
+      removeMember({ events: t.events, cache: t.cache, actor: b, memberUserId: a.userId }),
     ]);
     expect(await countOwners(t.db.orm, a.organizationId)).toBe(1);
     const c = await seedMember(t.db, { role: 'owner' });
     const d = await seedMember(t.db, { role: 'owner', organizationId: c.organizationId });
     await Promise.allSettled([
-      leaveOrganization({ events: t.events, actor: c }),
-      leaveOrganization({ events: t.events, actor: d }),
+      leaveOrganization({ events: t.events, cache: t.cache, actor: c }),
+      leaveOrganization({ events: t.events, cache: t.cache, actor: d }),
     ]);
     expect(await countOwners(t.db.orm, c.organizationId)).toBe(1);
   });

@@ -1,16 +1,22 @@
 import { z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
+import type { Cache } from '../../../../platform/cache/index.ts';
 import type { Database } from '../../../../platform/db/index.ts';
 import type { EventBus } from '../../../../platform/events/index.ts';
 import { AppError, errorResponses, notFound } from '../../../../platform/http/index.ts';
 import type { Mailer } from '../../../../platform/mail/index.ts';
 import type { TActor } from '../../permissions/index.ts';
 import { users } from '../../schema.ts';
+import type { TPlanLimitsTable } from '../plans.ts';
 
 export type TOrganizationRoutesDeps = {
   db: Database;
   events: EventBus;
+  /** API-key role and plan caches are invalidated through it after membership and plan changes. */
+  cache: Cache;
   mailer: Mailer;
+  /** The instance's plan limits (env PLAN_LIMITS over the defaults); the defaults when absent. */
+  planLimits?: TPlanLimitsTable | undefined;
   /** The web app's public origin; invitation links point at `${publicUrl}/invitations/accept`. */
   publicUrl: string;
 };
@@ -20,15 +26,7 @@ export const TAG = 'organizations';
 /** Documented error responses, all in the SPEC envelope. */
 export const errors = (...codes: number[]) => errorResponses(codes);
 
-export const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-
-export const jsonBody = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
+export { jsonBody, jsonResponse as json } from '../../route-helpers.ts';
 
 export const ZOrgIdParamsSchema = z.object({ id: z.uuid() });
 
@@ -39,6 +37,7 @@ export function assertOwnOrganization(actor: TActor, id: string): void {
 
 /** The signed-in user's email, which an invitation must be addressed to. */
 export async function emailOf(db: Database, userId: string): Promise<string> {
+  // Owner path: users is an instance table (no organization_id, no RLS).
   const [user] = await db.orm.select({ email: users.email }).from(users).where(eq(users.id, userId));
   if (!user) throw new AppError('AUTHENTICATION_FAILED', 'Unknown user');
   return user.email;

@@ -24,6 +24,7 @@ const create = createRoute({
   path: '/organizations/{id}/invitations',
   tags: [TAG],
   summary: 'Invite an email address with a role; the link (valid 7 days) goes by mail only',
+  'x-permission': 'invitation:create',
   request: { params: ZOrgIdParamsSchema, body: jsonBody(ZCreateInvitationInputSchema) },
   responses: { 201: json(ZInvitationViewSchema, 'The invitation'), ...errors(400, 401, 403, 404, 409, 429) },
 });
@@ -33,6 +34,7 @@ const list = createRoute({
   path: '/organizations/{id}/invitations',
   tags: [TAG],
   summary: 'Invitations of the current organization, newest first',
+  'x-permission': 'invitation:read',
   request: {
     params: ZOrgIdParamsSchema,
     query: ZListQuerySchema.extend({ order: z.enum(['asc', 'desc']).default('desc') }),
@@ -48,6 +50,7 @@ const revoke = createRoute({
   path: '/organizations/{id}/invitations/{invitationId}',
   tags: [TAG],
   summary: 'Revoke an invitation',
+  'x-permission': 'invitation:revoke',
   request: { params: ZOrgIdParamsSchema.extend({ invitationId: z.uuid() }) },
   responses: { 204: { description: 'Revoked' }, ...errors(400, 401, 403, 404, 409) },
 });
@@ -57,6 +60,7 @@ const accept = createRoute({
   path: '/invitations/accept',
   tags: [TAG],
   summary: 'Accept an invitation as the signed-in user (whose email it must be addressed to)',
+  'x-permission': 'authenticated',
   request: { body: jsonBody(z.strictObject({ token: z.string().min(1).max(200) })) },
   responses: {
     200: json(
@@ -74,7 +78,7 @@ const accept = createRoute({
 
 /** Adds the invitation routes to `router`. */
 export function addInvitationRoutes(router: OpenAPIHono<TIdentityEnv>, deps: TOrganizationRoutesDeps) {
-  const { db, events, mailer, publicUrl } = deps;
+  const { db, events, mailer, publicUrl, planLimits } = deps;
   return router
     .openapi(create, async (c) => {
       const actor = c.get('actor');
@@ -82,6 +86,7 @@ export function addInvitationRoutes(router: OpenAPIHono<TIdentityEnv>, deps: TOr
       assertCan(actor, 'invitation:create');
       const invitation = await createInvitation({
         events,
+        planLimits,
         mailer,
         publicUrl,
         actor,
@@ -110,6 +115,6 @@ export function addInvitationRoutes(router: OpenAPIHono<TIdentityEnv>, deps: TOr
       const userId = c.get('user').id;
       const { token } = c.req.valid('json');
       const userEmail = await emailOf(db, userId);
-      return c.json(await acceptInvitation({ events, userId, userEmail, token }), 200);
+      return c.json(await acceptInvitation({ events, planLimits, userId, userEmail, token }), 200);
     });
 }

@@ -33,6 +33,7 @@ const list = createRoute({
   path: '/organizations/{id}/members',
   tags: [TAG],
   summary: 'Members of the current organization',
+  'x-permission': 'member:read',
   request: { params: ZOrgIdParamsSchema, query: ZListQuerySchema },
   responses: { 200: json(listResponseSchema(ZMemberSchema), 'Members'), ...errors(400, 401, 403, 404) },
 });
@@ -42,6 +43,7 @@ const changeRole = createRoute({
   path: '/organizations/{id}/members/{userId}',
   tags: [TAG],
   summary: "Change a member's role (never demoting the last owner)",
+  'x-permission': 'member:change_role',
   request: { params: ZMemberParamsSchema, body: jsonBody(z.strictObject({ role: ZOrgRoleSchema })) },
   responses: {
     200: json(z.object({ userId: z.uuid(), role: ZOrgRoleSchema }), 'The new role'),
@@ -54,6 +56,7 @@ const remove = createRoute({
   path: '/organizations/{id}/members/{userId}',
   tags: [TAG],
   summary: 'Remove a member (never the last owner)',
+  'x-permission': 'member:remove',
   request: { params: ZMemberParamsSchema },
   responses: { ...noContent, ...errors(400, 401, 403, 404, 409) },
 });
@@ -63,6 +66,7 @@ const leave = createRoute({
   path: '/organizations/{id}/leave',
   tags: [TAG],
   summary: 'Leave the current organization (the last owner cannot)',
+  'x-permission': 'member:leave',
   request: { params: ZOrgIdParamsSchema },
   responses: { ...noContent, ...errors(400, 401, 403, 404, 409) },
 });
@@ -72,12 +76,16 @@ const transfer = createRoute({
   path: '/organizations/{id}/transfer-ownership',
   tags: [TAG],
   summary: 'Make another member the owner; the caller becomes admin',
+  'x-permission': 'organization:transfer_ownership',
   request: { params: ZOrgIdParamsSchema, body: jsonBody(z.strictObject({ userId: z.uuid() })) },
   responses: { ...noContent, ...errors(400, 401, 403, 404) },
 });
 
 /** Adds the member routes to `router`. */
-export function addMemberRoutes(router: OpenAPIHono<TIdentityEnv>, { db, events }: TOrganizationRoutesDeps) {
+export function addMemberRoutes(
+  router: OpenAPIHono<TIdentityEnv>,
+  { db, events, cache }: TOrganizationRoutesDeps,
+) {
   return router
     .openapi(list, async (c) => {
       const actor = c.get('actor');
@@ -93,28 +101,28 @@ export function addMemberRoutes(router: OpenAPIHono<TIdentityEnv>, { db, events 
       assertOwnOrganization(actor, id);
       assertCan(actor, 'member:change_role');
       const { role } = c.req.valid('json');
-      return c.json(await changeMemberRole({ events, actor, memberUserId: userId, role }), 200);
+      return c.json(await changeMemberRole({ events, cache, actor, memberUserId: userId, role }), 200);
     })
     .openapi(remove, async (c) => {
       const actor = c.get('actor');
       const { id, userId } = c.req.valid('param');
       assertOwnOrganization(actor, id);
       assertCan(actor, 'member:remove');
-      await removeMember({ events, actor, memberUserId: userId });
+      await removeMember({ events, cache, actor, memberUserId: userId });
       return c.body(null, 204);
     })
     .openapi(leave, async (c) => {
       const actor = c.get('actor');
       assertOwnOrganization(actor, c.req.valid('param').id);
       assertCan(actor, 'member:leave');
-      await leaveOrganization({ events, actor });
+      await leaveOrganization({ events, cache, actor });
       return c.body(null, 204);
     })
     .openapi(transfer, async (c) => {
       const actor = c.get('actor');
       assertOwnOrganization(actor, c.req.valid('param').id);
       assertCan(actor, 'organization:transfer_ownership');
-      await transferOwnership({ events, actor, toUserId: c.req.valid('json').userId });
+      await transferOwnership({ events, cache, actor, toUserId: c.req.valid('json').userId });
       return c.body(null, 204);
     });
 }

@@ -23,6 +23,7 @@ const create = createRoute({
   path: '/organizations',
   tags: [TAG],
   summary: 'Create an organization; the caller becomes its owner',
+  'x-permission': 'authenticated',
   request: { body: jsonBody(ZCreateOrganizationInputSchema) },
   responses: { 201: json(ZOrganizationViewSchema, 'The new organization'), ...errors(400, 401, 409) },
 });
@@ -32,6 +33,7 @@ const listMine = createRoute({
   path: '/organizations',
   tags: [TAG],
   summary: "The caller's organizations, with their role in each",
+  'x-permission': 'authenticated',
   request: { query: ZListQuerySchema },
   responses: { 200: json(listResponseSchema(ZOrganizationViewSchema), 'Organizations'), ...errors(400, 401) },
 });
@@ -41,6 +43,7 @@ const getOne = createRoute({
   path: '/organizations/{id}',
   tags: [TAG],
   summary: 'The current organization',
+  'x-permission': 'organization:read',
   request: { params: ZOrgIdParamsSchema },
   responses: { 200: json(ZOrganizationViewSchema, 'Organization'), ...errors(400, 401, 403, 404) },
 });
@@ -50,6 +53,7 @@ const update = createRoute({
   path: '/organizations/{id}',
   tags: [TAG],
   summary: 'Rename, re-slug, change plan (owners) or merge settings into the current organization',
+  'x-permission': 'organization:update',
   request: { params: ZOrgIdParamsSchema, body: jsonBody(ZUpdateOrganizationInputSchema) },
   responses: {
     200: json(ZOrganizationViewSchema, 'Updated organization'),
@@ -60,7 +64,7 @@ const update = createRoute({
 /** Adds the organization routes to `router`. */
 export function addOrganizationRoutes(
   router: OpenAPIHono<TIdentityEnv>,
-  { db, events }: TOrganizationRoutesDeps,
+  { db, events, cache }: TOrganizationRoutesDeps,
 ) {
   return router
     .openapi(create, async (c) => {
@@ -90,6 +94,6 @@ export function addOrganizationRoutes(
       // The floor every change needs; the operation then checks each part against its own action (settings
       // `settings:update`, plan `organization:manage_billing`, which only owners hold).
       assertCan(actor, 'organization:update');
-      return c.json(await updateOrganization({ events, actor, input }), 200);
+      return c.json(await updateOrganization({ events, cache, actor, input }), 200);
     });
 }

@@ -20,7 +20,13 @@ describe('organization routes under /api/v1', () => {
   let stranger: TActorContext & { email: string };
   const call = async (method: string, path: string, body?: unknown, as?: TActorContext) => {
     const app = asActor(
-      organizationRoutes({ db: t.db, events: t.events, mailer: t.mailer, publicUrl: PUBLIC_URL }),
+      organizationRoutes({
+        db: t.db,
+        events: t.events,
+        cache: t.cache,
+        mailer: t.mailer,
+        publicUrl: PUBLIC_URL,
+      }),
       () => as ?? actor,
     );
     const res = await app.request(`/api/v1${path}`, {
@@ -193,6 +199,7 @@ describe('organization routes under /api/v1', () => {
     const router = organizationRoutes({
       db: t.db,
       events: t.events,
+      cache: t.cache,
       mailer: t.mailer,
       publicUrl: PUBLIC_URL,
     });

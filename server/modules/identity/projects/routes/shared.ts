@@ -6,4 +6,4 @@ export type TProjectRouteDeps = { db: Database; events: EventBus };
 
 export { errorResponses } from '../../../../platform/http/index.ts';
 
-export const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+export { json } from '../../route-helpers.ts';

@@ -4,6 +4,7 @@ import type { Keyring } from '../../../../platform/crypto/index.ts';
 import type { Database } from '../../../../platform/db/index.ts';
 import { AppError, createRouter } from '../../../../platform/http/index.ts';
 import type { TIdentityEnv } from '../../actor.ts';
+import { jsonResponse } from '../../route-helpers.ts';
 import { issueTokens } from '../issue-tokens.ts';
 import type { TResolveMembership } from '../refresh-tokens.ts';
 import { ZTokenPairSchema } from './refresh-token.ts';
@@ -18,11 +19,12 @@ const route = createRoute({
   path: '/tokens',
   tags: ['auth'],
   summary: 'Issue an access token and refresh token for the session’s active organization',
+  'x-permission': 'authenticated',
   description:
     'For clients that prefer bearer tokens (mobile, CLI, other services): a signed-in web session exchanges ' +
     'itself for a short-lived JWT carrying sub, org, role, permissions and scope, plus a rotating refresh token.',
   responses: {
-    200: { description: 'A token pair', content: { 'application/json': { schema: ZTokenPairSchema } } },
+    200: jsonResponse(ZTokenPairSchema, 'A token pair'),
     401: errorResponse('Not signed in'),
     403: errorResponse('Only a web session may mint tokens, and only for an organization it belongs to'),
   },

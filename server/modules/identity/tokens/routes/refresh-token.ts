@@ -3,6 +3,7 @@ import { ZErrorEnvelopeSchema } from '../../../../../contracts/errors.ts';
 import type { Keyring } from '../../../../platform/crypto/index.ts';
 import type { Database } from '../../../../platform/db/index.ts';
 import { createRouter, type TAppEnv } from '../../../../platform/http/index.ts';
+import { jsonBody, jsonResponse } from '../../route-helpers.ts';
 import { refreshTokens, type TResolveMembership } from '../refresh-tokens.ts';
 
 export const ZRefreshTokenRequestSchema = z.object({ refreshToken: z.string().min(1).max(200) }).strict();
@@ -26,14 +27,15 @@ const route = createRoute({
   path: '/tokens/refresh',
   tags: ['auth'],
   summary: 'Exchange a refresh token for a new access token and refresh token',
+  'x-permission': 'public',
   description:
     'Public: the refresh token is the credential. Each refresh token works once; presenting a spent one ' +
     'revokes every token of that sign-in. The access token carries the role the user holds now.',
   request: {
-    body: { required: true, content: { 'application/json': { schema: ZRefreshTokenRequestSchema } } },
+    body: jsonBody(ZRefreshTokenRequestSchema),
   },
   responses: {
-    200: { description: 'A new token pair', content: { 'application/json': { schema: ZTokenPairSchema } } },
+    200: jsonResponse(ZTokenPairSchema, 'A new token pair'),
     400: errorResponse('Invalid body'),
     401: errorResponse('Refresh token unknown, expired, revoked, reused, or the user left the organization'),
   },
