@@ -1,3 +1,4 @@
+export * from './ai.ts';
 export * from './errors.ts';
 export * from './pagination.ts';
 export * from './system.ts';

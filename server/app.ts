@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { createAi } from './modules/ai/index.ts';
 import { createIdentity } from './modules/identity/create-identity.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import { openApiDocument } from './openapi-document.ts';
@@ -84,8 +85,11 @@ export function createApp(opts: AppOptions): OpenAPIHono<TAppEnv> {
     const api = createRouter();
     api.route('/', systemRoutes(platform));
     identity.mount(api);
+    const ai = createAi(platform, identity, { limitsNamespace: opts.limitsNamespace });
+    ai.mount(api);
     opts.extraApiRoutes?.(api);
     app.route('/api/v1', api);
+    ai.mountOpenAiCompatible(app);
     app.get('/api/v1/openapi.json', async (c) =>
       c.json(await openApiDocument(app, identity, env.PUBLIC_URL)),
     );

@@ -3,6 +3,8 @@ import { type ServerType, serve } from '@hono/node-server';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp } from './app.ts';
 import type { TEnv } from './env.ts';
+import { scheduleAiJobs } from './modules/ai/index.ts';
+import { scheduleSigningKeyRetirement } from './modules/identity/tokens/index.ts';
 import { createInFlight, type TAppEnv } from './platform/http/index.ts';
 import type { Logger } from './platform/logger/index.ts';
 import { createMetrics } from './platform/metrics/index.ts';
@@ -55,7 +57,12 @@ export async function startServer(
   const port = (server.address() as AddressInfo).port;
   const url = `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`;
 
-  if (env.ROLE === 'worker' || env.ROLE === 'all') await platform.queue.startWorkers();
+  if (env.ROLE === 'worker' || env.ROLE === 'all') {
+    // Scheduled jobs are registered where workers run them.
+    await scheduleSigningKeyRetirement(platform);
+    await scheduleAiJobs(platform);
+    await platform.queue.startWorkers();
+  }
   log.info(
     { url, role: env.ROLE, database: platform.db.kind, redis: Boolean(platform.redis) },
     'FlashFusion started',

@@ -1,5 +1,13 @@
 // Every table, gathered for drizzle-kit and for typed queries. Modules own their tables in their schema.ts.
-export { aiGenerations } from '../../modules/ai/index.ts';
+export {
+  aiBudgetReservations,
+  aiBudgets,
+  aiBudgetUsage,
+  aiGenerations,
+  aiModels,
+  aiProviders,
+  aiRoutes,
+} from '../../modules/ai/schema.ts';
 export { usageMetrics } from '../../modules/analytics/index.ts';
 export { contentItems } from '../../modules/content/index.ts';
 export { userAchievements } from '../../modules/gamification/index.ts';
@@ -17,6 +25,16 @@ export {
   users,
   verifications,
 } from '../../modules/identity/index.ts';
+export {
+  agents,
+  approvals,
+  runEvents,
+  runSteps,
+  workflowRuns,
+  workflows,
+  workflowTriggers,
+  workflowVersions,
+} from '../../modules/orchestration/schema.ts';
 export { organizationKeys } from '../crypto/schema.ts';
 export { domainEvents } from '../events/schema.ts';
 export { mailOutbox } from '../mail/schema.ts';

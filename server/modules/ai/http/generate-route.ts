@@ -1,0 +1,62 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { streamSSE } from 'hono/streaming';
+import { ZGenerateBodySchema, ZGenerateResultSchema } from '../../../../contracts/ai.ts';
+import { createRouter, errorResponses } from '../../../platform/http/index.ts';
+import { assertCan, type TIdentityEnv } from '../../identity/index.ts';
+import type { TAiGateway, TCallContext, TStreamEvent } from '../types.ts';
+import { toGenerateRequest } from './to-generate-request.ts';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+const generate = createRoute({
+  method: 'post',
+  path: '/ai/generate',
+  tags: ['ai'],
+  summary: 'Generate with a model or a named route; `stream: true` answers as server-sent events',
+  description:
+    'Events when streaming: start, text-delta, tool-call, then exactly one of finish (the full result) or ' +
+    'error (the upstream broke after the answer had begun; never a clean end).',
+  'x-permission': 'ai:generate',
+  request: { body: { required: true, ...json(ZGenerateBodySchema) } },
+  responses: {
+    200: {
+      description: 'The answer (JSON), or its stream (text/event-stream)',
+      content: {
+        'application/json': { schema: ZGenerateResultSchema },
+        'text/event-stream': { schema: { type: 'string' } },
+      },
+    },
+    ...errorResponses([400, 401, 403, 404, 429, 502, 503]),
+  },
+});
+
+/** POST /ai/generate over the gateway pipeline. */
+export function generateRoutes({ gateway }: { gateway: TAiGateway }): OpenAPIHono<TIdentityEnv> {
+  return createRouter<TIdentityEnv>().openapi(generate, async (c) => {
+    const actor = c.get('actor');
+    const body = c.req.valid('json');
+    assertCan(actor, 'ai:generate');
+    const ctx: TCallContext = {
+      organizationId: actor.organizationId,
+      userId: actor.userId,
+      ...(body.projectId ? { projectId: body.projectId } : {}),
+      ...(actor.apiKeyId ? { apiKeyId: actor.apiKeyId } : {}),
+      signal: c.req.raw.signal,
+    };
+    const request = toGenerateRequest(body);
+    if (!body.stream) return c.json(await gateway.generate(ctx, request), 200);
+    // The first event is awaited before the response starts: a call refused or failed before any output
+    // still gets its status code and the error envelope instead of a 200 stream.
+    const events = (await gateway.stream(ctx, request))[Symbol.asyncIterator]();
+    const first = await events.next();
+    return streamSSE(c, async (sse) => {
+      const write = (e: TStreamEvent) => sse.writeSSE({ event: e.type, data: JSON.stringify(e) });
+      if (!first.done) await write(first.value);
+      for (let next = await events.next(); !next.done; next = await events.next()) {
+        if (sse.aborted) break;
+        await write(next.value);
+      }
+      await events.return?.();
+    }) as never;
+  });
+}

@@ -1,0 +1,24 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { createRouter } from '../../../platform/http/index.ts';
+import type { TIdentityEnv } from '../../identity/actor.ts';
+import { budgetRoutes } from '../budgets/budget-routes.ts';
+import { modelRoutes } from '../catalogue/model-routes.ts';
+import { routeStoreRoutes } from '../routes-store/route-routes.ts';
+import { usageRoutes } from '../usage/usage-routes.ts';
+import type { TAiDataDeps } from './deps.ts';
+import { providerRoutes } from './provider-routes.ts';
+
+export type { TAiDataDeps } from './deps.ts';
+
+/**
+ * Every /ai data route (providers, models and their usage, routes, budget), to be mounted under /api/v1
+ * behind member authentication (`actor` set; create-identity.ts lists /ai and /ai/* as organization paths).
+ */
+export function aiDataRoutes(deps: TAiDataDeps): OpenAPIHono<TIdentityEnv> {
+  return createRouter<TIdentityEnv>()
+    .route('/', providerRoutes(deps))
+    .route('/', usageRoutes(deps))
+    .route('/', modelRoutes(deps))
+    .route('/', routeStoreRoutes(deps))
+    .route('/', budgetRoutes(deps));
+}

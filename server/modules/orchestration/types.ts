@@ -1,0 +1,145 @@
+// The shared vocabulary of the orchestration module (SPEC §5): what a workflow definition says, what a step
+// executor is given and what it answers. Definitions are validated against zod schemas that produce these types
+// (definition/), the engine runs them (engine/), executors do the work of one step (steps/).
+
+/** A string that may contain templates: `{{ input.topic }}`, `{{ steps.research.output.summary }}`. */
+export type TTemplate = string;
+
+export interface TRetryPolicy {
+  /** Total attempts including the first (1 = no retry). */
+  attempts: number;
+  /** Backoff before the 2nd attempt; doubled after each failure. */
+  backoffMs: number;
+  maxBackoffMs?: number;
+}
+
+/** What happens when a step fails after its retries: fail the run, go on without it, or run a named step. */
+export type TOnError = 'fail' | 'continue' | { fallback: string };
+
+interface TStepBase {
+  /** Unique in the definition: letters, digits, `_` and `-`. */
+  id: string;
+  name?: string;
+  /** Steps that must finish (succeeded, or failed with onError continue) before this one starts. */
+  dependsOn?: string[];
+  retry?: TRetryPolicy;
+  /** Per attempt. */
+  timeoutMs?: number;
+  onError?: TOnError;
+}
+
+export type TAgentStep = TStepBase & {
+  type: 'agent';
+  /** A pinned agent; otherwise the best agent meeting `requirements` is chosen at run time. */
+  agentId?: string;
+  requirements?: { capabilities?: string[]; type?: string; maxCostPer1k?: number };
+  prompt: TTemplate;
+  responseSchema?: Record<string, unknown>;
+};
+export type TLlmStep = TStepBase & {
+  type: 'llm';
+  model?: string;
+  route?: string;
+  system?: TTemplate;
+  prompt: TTemplate;
+  responseSchema?: Record<string, unknown>;
+  maxOutputTokens?: number;
+};
+export type THttpStep = TStepBase & {
+  type: 'http';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: TTemplate;
+  headers?: Record<string, TTemplate>;
+  /** JSON body; strings inside are rendered as templates. */
+  body?: unknown;
+};
+export type TTransformStep = TStepBase & {
+  type: 'transform';
+  /** JavaScript function body; `input` and `steps` are globals; its `return` value is the output. */
+  code: string;
+  memoryLimitMb?: number;
+};
+export type TConditionStep = TStepBase & {
+  type: 'condition';
+  /** A JavaScript expression over `input` and `steps`, evaluated in the sandbox. */
+  if: string;
+  /** Steps that run only when true / only when false (the others are skipped). */
+  then?: string[];
+  else?: string[];
+};
+export type TMapStep = TStepBase & {
+  type: 'map';
+  /** A template yielding an array. */
+  items: TTemplate;
+  /** Run for each item with `item` and `index` in scope; its id is derived (`<map id>[i]`). */
+  step: Omit<TStep, 'id' | 'dependsOn'>;
+  concurrency?: number;
+};
+export type TDelayStep = TStepBase & { type: 'delay'; ms: number };
+export type TApprovalStep = TStepBase & { type: 'approval'; message: TTemplate };
+export type TWorkflowStep = TStepBase & {
+  type: 'workflow';
+  workflowId: string;
+  input?: Record<string, unknown>;
+};
+export type TEnsembleStep = TStepBase & {
+  type: 'ensemble';
+  /** Model ids or `route:<name>` of the AI gateway; at least two. */
+  models: string[];
+  prompt: TTemplate;
+  /** How answers are combined: majority vote on normalised text, or the answer most others agree with. */
+  combine?: 'vote' | 'consensus';
+  responseSchema?: Record<string, unknown>;
+};
+
+export type TStep =
+  | TAgentStep
+  | TLlmStep
+  | THttpStep
+  | TTransformStep
+  | TConditionStep
+  | TMapStep
+  | TDelayStep
+  | TApprovalStep
+  | TWorkflowStep
+  | TEnsembleStep;
+export type TStepType = TStep['type'];
+
+export interface TWorkflowDefinition {
+  /** JSON Schema the run input must satisfy. */
+  input?: Record<string, unknown>;
+  steps: TStep[];
+  /** The run's output: a template over `steps` (default: every leaf step's output by id). */
+  output?: unknown;
+}
+
+/** What templates and sandboxed code see. */
+export interface TScope {
+  input: unknown;
+  steps: Record<string, { output: unknown; status: string }>;
+  item?: unknown;
+  index?: number;
+}
+
+/** What one attempt of one step is given by the engine. */
+export interface TStepContext {
+  organizationId: string;
+  runId: string;
+  /** The step's checkpoint id (`<id>` or `<map id>[i]`). */
+  stepId: string;
+  attempt: number;
+  /** The user the run acts for (its creator). */
+  userId: string | null;
+  scope: TScope;
+  /** Aborted on the step's timeout or the run's cancellation. */
+  signal: AbortSignal;
+  /** Adds a line to the step's logs. */
+  log(level: 'info' | 'warn' | 'error', message: string): void;
+  /** Live progress for the run's event stream (e.g. streamed tokens). */
+  progress(event: { type: 'tokens'; delta: string }): void;
+}
+
+/** An executor's answer for one attempt. Failures are values; exceptions are bugs. */
+export type TStepOutcome =
+  | { status: 'succeeded'; output: unknown; tokens?: number; cost?: number; agentId?: string }
+  | { status: 'failed'; error: string; retryable: boolean };
