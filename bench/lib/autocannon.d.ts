@@ -14,6 +14,9 @@ declare module 'autocannon' {
   }
   interface Options {
     url: string;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
     connections?: number;
     duration?: number;
   }

@@ -7,9 +7,17 @@ export interface LoadResult {
   percentile: 'p99' | 'p97.5';
 }
 
+/** A request to load-test: a URL to GET, or a method, headers and body. */
+export type LoadTarget =
+  | string
+  | { url: string; method: 'POST'; headers: Record<string, string>; body: string };
+
+const options = (target: LoadTarget) => (typeof target === 'string' ? { url: target } : target);
+
 /** Runs autocannon with 10 connections; throws if any request failed, since the numbers would be meaningless. */
-export async function runLoad(url: string, durationSec: number): Promise<LoadResult> {
-  const r = await autocannon({ url, connections: 10, duration: durationSec });
+export async function runLoad(target: LoadTarget, durationSec: number): Promise<LoadResult> {
+  const url = options(target).url;
+  const r = await autocannon({ ...options(target), connections: 10, duration: durationSec });
   const failed = r.errors + r.timeouts + r.non2xx;
   if (failed > 0) {
     throw new Error(`${url}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx responses`);
@@ -20,9 +28,13 @@ export async function runLoad(url: string, durationSec: number): Promise<LoadRes
 }
 
 /** A short unmeasured run first (JIT, connection pools, caches), then the measured one. */
-export async function warmThenLoad(url: string, durationSec: number, warmupSec = 2): Promise<LoadResult> {
-  await autocannon({ url, connections: 10, duration: warmupSec });
-  return runLoad(url, durationSec);
+export async function warmThenLoad(
+  target: LoadTarget,
+  durationSec: number,
+  warmupSec = 2,
+): Promise<LoadResult> {
+  await autocannon({ ...options(target), connections: 10, duration: warmupSec });
+  return runLoad(target, durationSec);
 }
 
 export function median(values: number[]): number {

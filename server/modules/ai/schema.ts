@@ -5,7 +5,6 @@ import {
   index,
   integer,
   jsonb,
-  numeric,
   pgTable,
   primaryKey,
   text,
@@ -13,17 +12,13 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { organizations, projects, users } from '../identity/index.ts';
+import {
+  createdAtColumn as createdAt,
+  dollarsColumn as dollars,
+  updatedAtColumn as updatedAt,
+} from '../../platform/db/columns.ts';
+import { organizations, organizationIdColumn as orgRef, projects, users } from '../identity/index.ts';
 import type { TAttempt, TModelCapability, TTarget } from './types.ts';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-// Money in US dollars: 8 decimals, so a 10-token call to a cheap model (fractions of a micro-dollar) is kept.
-const dollars = (name: string) => numeric(name, { precision: 18, scale: 8 });
-const orgRef = () =>
-  uuid('organization_id')
-    .notNull()
-    .references(() => organizations.id, { onDelete: 'cascade' });
 
 /** An organization's credential for one upstream (SPEC §4). The API key is sealed with the org's data key. */
 export const aiProviders = pgTable(

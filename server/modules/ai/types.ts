@@ -141,7 +141,8 @@ export interface TResolvedTarget {
 /** Who a call is made for; every gateway call is scoped to one organization. */
 export interface TCallContext {
   organizationId: string;
-  userId: string;
+  /** Null for work no person started (a scheduled workflow run). */
+  userId: string | null;
   projectId?: string;
   apiKeyId?: string;
   /** Aborted when the client goes away. */

@@ -1,7 +1,6 @@
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAtColumn as createdAt } from '../../platform/db/columns.ts';
 import { ORGANIZATION_ROLES, organizations, projects, users } from './schema.ts';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /**
  * Keys that sign JWT access tokens, each with an id (kid). One is `active` (signs); `retiring` keys still

@@ -53,8 +53,12 @@ export interface Identity {
 // Hono's '/x/*' also matches '/x' itself, so organization paths are matched by parameter instead.
 const USER_LEVEL = ['/users/*', '/invitations/accept', '/organizations'];
 const ORG_LEVEL = [
+  '/agents',
+  '/agents/*',
   '/ai',
   '/ai/*',
+  '/approvals',
+  '/approvals/*',
   '/audit',
   '/audit/*',
   '/api-keys',
@@ -62,7 +66,11 @@ const ORG_LEVEL = [
   '/organizations/:id/*',
   '/projects',
   '/projects/*',
+  '/runs',
+  '/runs/*',
   '/tokens',
+  '/workflows',
+  '/workflows/*',
 ];
 
 /** The identity module, built on the platform: accounts, sessions, the actor of every request, its routes. */

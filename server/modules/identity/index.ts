@@ -6,6 +6,7 @@ export { assertCan } from './permissions/index.ts';
 export {
   accounts,
   ORGANIZATION_ROLES,
+  organizationIdColumn,
   organizationMembers,
   organizations,
   PROJECT_ROLES,

@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+import { createdAtColumn as createdAt, updatedAtColumn as updatedAt } from '../../platform/db/columns.ts';
 
 /** A person. Unlike the overview, no organization_id: membership lives in organization_members (SPEC §3). */
 export const users = pgTable(
@@ -96,6 +94,12 @@ export const organizations = pgTable('organizations', {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+/** The `organization_id` column of a tenant table: required, deleted with its organization. */
+export const organizationIdColumn = () =>
+  uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' });
 
 export const ORGANIZATION_ROLES = ['owner', 'admin', 'developer', 'designer', 'client', 'viewer'] as const;
 

@@ -7,22 +7,18 @@ import {
   index,
   integer,
   jsonb,
-  numeric,
   pgTable,
   text,
   timestamp,
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { organizations, projects, users } from '../identity/index.ts';
-
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const dollars = (name: string) => numeric(name, { precision: 18, scale: 8 });
-const orgRef = () =>
-  uuid('organization_id')
-    .notNull()
-    .references(() => organizations.id, { onDelete: 'cascade' });
+import {
+  createdAtColumn as createdAt,
+  dollarsColumn as dollars,
+  updatedAtColumn as updatedAt,
+} from '../../platform/db/columns.ts';
+import { organizationIdColumn as orgRef, projects, users } from '../identity/index.ts';
 
 export const AGENT_TYPES = [
   'researcher',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../../platform/db/index.ts';
+import type { Database, TTx } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { dollarsText, type TReservation } from './month.ts';
 
@@ -17,11 +17,19 @@ export async function settleBudget({
   reservation: TReservation;
   actual: { tokens: number; cost: number };
 }): Promise<void> {
+  await withTenant(db, reservation.organizationId, (tx) => settleBudgetIn(tx, reservation, actual));
+}
+
+/** settleBudget inside a tenant transaction of the reservation's organization (e.g. with the usage record). */
+export async function settleBudgetIn(
+  tx: TTx,
+  reservation: TReservation,
+  actual: { tokens: number; cost: number },
+): Promise<void> {
   const { id, organizationId, month } = reservation;
   const tokens = Math.max(0, Math.round(actual.tokens));
   const cost = dollarsText(Math.max(0, actual.cost));
-  await withTenant(db, organizationId, (tx) =>
-    tx.execute(sql`
+  await tx.execute(sql`
       with r as (
         delete from ai_budget_reservations where id = ${id} and organization_id = ${organizationId}
         returning tokens, cost
@@ -32,8 +40,7 @@ export async function settleBudget({
           tokens_used = tokens_used + ${tokens}::bigint,
           cost_used = cost_used + ${cost}::numeric,
           updated_at = now()
-      where organization_id = ${organizationId} and month = ${month}`),
-  );
+      where organization_id = ${organizationId} and month = ${month}`);
 }
 
 /** Gives a failed call's estimate back; nothing is charged. */

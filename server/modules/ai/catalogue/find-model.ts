@@ -1,4 +1,5 @@
 import { and, eq, isNull, or } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { aiModels } from '../schema.ts';
@@ -21,27 +22,50 @@ export interface Catalogue {
 }
 
 /** The catalogue over the database, each lookup in a tenant transaction. */
-export function createCatalogue({ db }: { db: Database }): Catalogue {
+/** How long a price or status read stays in the process: a catalogue edit takes effect within this time. */
+export const CATALOGUE_TTL_MS = 30_000;
+
+export function createCatalogue({
+  db,
+  ttlMs = CATALOGUE_TTL_MS,
+}: {
+  db: Database;
+  ttlMs?: number;
+}): Catalogue {
+  // Every call prices its targets; the catalogue changes rarely, so lookups are kept briefly per process.
+  const recent = new LRUCache<string, { entry: TModel | null }>({ max: 5_000, ttl: ttlMs });
   return {
-    async findModel({ organizationId, providerKind, providerId, model }) {
-      const rows = await withTenant(db, organizationId, (tx) =>
-        tx
-          .select()
-          .from(aiModels)
-          .where(
-            and(
-              eq(aiModels.model, model),
-              or(
-                and(isNull(aiModels.organizationId), eq(aiModels.providerKind, providerKind)),
-                providerId
-                  ? and(eq(aiModels.organizationId, organizationId), eq(aiModels.providerId, providerId))
-                  : undefined,
-              ),
-            ),
-          ),
-      );
-      const row = rows.find((r) => r.organizationId !== null) ?? rows[0];
-      return row ? toModel(row) : null;
+    async findModel(query) {
+      const key = `${query.organizationId}|${query.providerKind}|${query.providerId ?? ''}|${query.model}`;
+      const hit = recent.get(key);
+      if (hit) return hit.entry;
+      const entry = await lookup(db, query);
+      if (ttlMs > 0) recent.set(key, { entry });
+      return entry;
     },
   };
+}
+
+async function lookup(
+  db: Database,
+  { organizationId, providerKind, providerId, model }: Parameters<Catalogue['findModel']>[0],
+): Promise<TModel | null> {
+  const rows = await withTenant(db, organizationId, (tx) =>
+    tx
+      .select()
+      .from(aiModels)
+      .where(
+        and(
+          eq(aiModels.model, model),
+          or(
+            and(isNull(aiModels.organizationId), eq(aiModels.providerKind, providerKind)),
+            providerId
+              ? and(eq(aiModels.organizationId, organizationId), eq(aiModels.providerId, providerId))
+              : undefined,
+          ),
+        ),
+      ),
+  );
+  const row = rows.find((r) => r.organizationId !== null) ?? rows[0];
+  return row ? toModel(row) : null;
 }

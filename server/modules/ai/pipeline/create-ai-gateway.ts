@@ -3,7 +3,7 @@
 import type { Cache } from '../../../platform/cache/index.ts';
 import type { TReservation } from '../budgets/month.ts';
 import { reserveBudget } from '../budgets/reserve-budget.ts';
-import { releaseBudget, settleBudget } from '../budgets/settle-budget.ts';
+import { settleBudgetIn } from '../budgets/settle-budget.ts';
 import {
   cacheKey,
   createGatewayRuntime,
@@ -13,10 +13,14 @@ import {
   schemaValidator,
   targetsSignature,
 } from '../gateway/index.ts';
-import type { TAiGateway, TCallContext, TGenerateRequest, TGenerateResult } from '../types.ts';
+import type { TAiGateway, TCallContext, TGenerateRequest, TGenerateResult, TTarget } from '../types.ts';
+
+/** The bookkeeping key of a target, the same as a resolved target's `key`. */
+const targetKey = (t: TTarget) => ({ key: `${t.provider}:${t.model}` });
+
 import { DEFAULT_MAX_OUTPUT_TOKENS, estimateCall } from './estimate-call.ts';
 import { recordFailure, recordSuccess, type TRecordDeps } from './record-call.ts';
-import { resolvePlanInput, type TResolveDeps } from './resolve-plan-input.ts';
+import { nameTargets, resolvePlanInput, type TResolveDeps } from './resolve-plan-input.ts';
 import { streamCall } from './stream-call.ts';
 
 export type TAiGatewayDeps = TResolveDeps &
@@ -51,14 +55,18 @@ export function createAiGateway(deps: TAiGatewayDeps): TAiGateway & { runtime: G
     const request = { ...asked, maxOutputTokens: asked.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS };
     // A schema that cannot be compiled is the caller's mistake: refused before any target is tried.
     if (request.responseSchema) schemaValidator(request.responseSchema);
-    const { input, policy } = await resolvePlanInput(deps, ctx.organizationId, request);
-    const plan = runtime.planner.plan(input);
-    const all = [...input.targets.map((t) => t.target), ...input.fallback];
-    const key = asked.cache === false ? null : cacheKey(ctx.organizationId, request, targetsSignature(all));
+    const named = await nameTargets(deps, ctx.organizationId, request);
+    // The cache is asked before any target is made callable: a hit needs no provider, key or price.
+    const signature = targetsSignature([...named.targets, ...named.fallback].map(targetKey));
+    const key = asked.cache === false ? null : cacheKey(ctx.organizationId, request, signature);
     if (key) {
       const hit = await responses.get(key);
-      if (hit) return { cached: { ...hit, id: runtime.newId(), route: input.routeName } };
+      if (hit) return { cached: { ...hit, id: runtime.newId(), route: named.routeName } };
     }
+    const input = await resolvePlanInput(deps, ctx.organizationId, named);
+    const plan = runtime.planner.plan(input);
+    const all = [...input.targets.map((t) => t.target), ...input.fallback];
+    const policy = named.policy;
     await deps.admitGeneration(ctx.organizationId);
     const estimate = estimateCall(request, all);
     const reservation = await reserveBudget({
@@ -71,12 +79,10 @@ export function createAiGateway(deps: TAiGatewayDeps): TAiGateway & { runtime: G
   }
 
   async function finish(ctx: TCallContext, type: string, call: TAdmittedCall, result: TGenerateResult) {
-    await settleBudget({
-      db: deps.db,
-      reservation: call.reservation,
-      actual: { tokens: result.usage.inputTokens + result.usage.outputTokens, cost: result.cost },
-    });
-    await recordSuccess(deps, ctx, type, call.request, result);
+    const actual = { tokens: result.usage.inputTokens + result.usage.outputTokens, cost: result.cost };
+    await recordSuccess(deps, ctx, type, call.request, result, (tx) =>
+      settleBudgetIn(tx, call.reservation, actual),
+    );
     if (call.key) await responses.set(call.key, result);
   }
 
@@ -87,13 +93,16 @@ export function createAiGateway(deps: TAiGatewayDeps): TAiGateway & { runtime: G
     error: unknown,
     partialText = '',
   ) {
-    await releaseBudget({ db: deps.db, reservation: call.reservation });
-    await recordFailure(deps, ctx, type, call.request, {
+    const failure = {
       error,
       route: call.plan.route,
       partialText,
       latencyMs: Math.round(performance.now() - call.started),
-    });
+    };
+    // Nothing is charged for a failed call: its reservation is given back with the record.
+    await recordFailure(deps, ctx, type, call.request, failure, (tx) =>
+      settleBudgetIn(tx, call.reservation, { tokens: 0, cost: 0 }),
+    );
   }
 
   return {

@@ -1,10 +1,11 @@
 // Writes one call into ai_generations / usage_metrics with its event; a failure to record never hides the answer.
 
+import type { TTx } from '../../../platform/db/index.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
 import { AppError } from '../../../platform/http/index.ts';
 import type { Logger } from '../../../platform/logger/index.ts';
 import type { TCallContext, TGenerateRequest, TGenerateResult } from '../types.ts';
-import { recordGeneration } from '../usage/record-generation.ts';
+import { type TGenerationRecord, writeGeneration } from '../usage/record-generation.ts';
 import { promptText } from './estimate-call.ts';
 
 export type TRecordDeps = { events: EventBus; log: Logger };
@@ -15,8 +16,10 @@ export async function recordSuccess(
   type: string,
   request: TGenerateRequest,
   r: TGenerateResult,
+  /** More work for the same transaction (settling the budget), so the call is recorded and charged at once. */
+  alsoIn?: (tx: TTx) => Promise<void>,
 ): Promise<void> {
-  await write(deps, {
+  await write(deps, alsoIn, {
     organizationId: ctx.organizationId,
     userId: ctx.userId,
     projectId: ctx.projectId ?? null,
@@ -43,11 +46,12 @@ export async function recordFailure(
   type: string,
   request: TGenerateRequest,
   failure: { error: unknown; route: string | null; partialText?: string; latencyMs: number },
+  alsoIn?: (tx: TTx) => Promise<void>,
 ): Promise<void> {
   const err = failure.error;
   const code = err instanceof AppError ? err.code : 'INTERNAL_ERROR';
   const message = err instanceof Error ? err.message : String(err);
-  await write(deps, {
+  await write(deps, alsoIn, {
     organizationId: ctx.organizationId,
     userId: ctx.userId,
     projectId: ctx.projectId ?? null,
@@ -68,9 +72,20 @@ export async function recordFailure(
   });
 }
 
-async function write(deps: TRecordDeps, record: Parameters<typeof recordGeneration>[0]['record']) {
+async function write(
+  deps: TRecordDeps,
+  alsoIn: ((tx: TTx) => Promise<void>) | undefined,
+  record: TGenerationRecord,
+) {
   try {
-    await recordGeneration({ events: deps.events, record });
+    // A tenant transaction: the rows and the event pass the organization's row-level security policies.
+    await deps.events.transaction(
+      async (tx, emit) => {
+        await alsoIn?.(tx);
+        await writeGeneration(tx, emit, record);
+      },
+      { organizationId: record.organizationId },
+    );
   } catch (err) {
     // The caller's answer matters more than its usage row; the failure is logged loudly for operators.
     deps.log.error({ err, organizationId: record.organizationId }, 'ai: recording a generation failed');

@@ -97,42 +97,58 @@ async function resolveAll(deps: TResolveDeps, organizationId: string, targets: T
   return { resolved, firstError: settled.find((s) => s.status === 'rejected')?.reason as unknown };
 }
 
-/** The planner's input and the retry policy for one call. */
-export async function resolvePlanInput(
+/** The targets a call names, before any is made callable: enough for the cache key. */
+export interface TNamedTargets {
+  routeId: string;
+  routeName: string | null;
+  strategy: TPlanInput['strategy'];
+  targets: TTarget[];
+  fallback: TTarget[];
+  policy: Partial<TRetryPolicy>;
+}
+
+/** Which targets the call names: the route's, or the one its model id names. */
+export async function nameTargets(
   deps: TResolveDeps,
   organizationId: string,
   request: TGenerateRequest,
-): Promise<{ input: TPlanInput; policy: Partial<TRetryPolicy> }> {
+): Promise<TNamedTargets> {
   if (request.route) {
     const route = await findRouteByName({ db: deps.db, organizationId, name: request.route });
-    const main = await resolveAll(deps, organizationId, route.targets);
-    const fallback = await resolveAll(deps, organizationId, route.fallback);
-    if (main.resolved.length + fallback.resolved.length === 0) throw main.firstError ?? fallback.firstError;
     return {
-      input: {
-        routeId: route.id,
-        routeName: route.name,
-        strategy: route.strategy,
-        targets: main.resolved,
-        fallback: fallback.resolved.map((r) => r.target),
-      },
+      routeId: route.id,
+      routeName: route.name,
+      strategy: route.strategy,
+      targets: route.targets,
+      fallback: route.fallback,
       policy: { timeoutMs: route.timeoutMs, maxRetries: route.maxRetries },
     };
   }
   const id = request.model ?? DEFAULT_MODEL;
-  const target = await resolveTarget({
-    ...deps,
-    organizationId,
-    target: await targetForModel(deps, organizationId, id),
-  });
   return {
-    input: {
-      routeId: `model:${id}`,
-      routeName: null,
-      strategy: 'round-robin',
-      targets: [{ target, weight: 1 }],
-      fallback: [],
-    },
+    routeId: `model:${id}`,
+    routeName: null,
+    strategy: 'round-robin',
+    targets: [await targetForModel(deps, organizationId, id)],
+    fallback: [],
     policy: {},
+  };
+}
+
+/** The planner's input: every named target made callable (a target whose provider is gone is left out). */
+export async function resolvePlanInput(
+  deps: TResolveDeps,
+  organizationId: string,
+  named: TNamedTargets,
+): Promise<TPlanInput> {
+  const main = await resolveAll(deps, organizationId, named.targets);
+  const fallback = await resolveAll(deps, organizationId, named.fallback);
+  if (main.resolved.length + fallback.resolved.length === 0) throw main.firstError ?? fallback.firstError;
+  return {
+    routeId: named.routeId,
+    routeName: named.routeName,
+    strategy: named.strategy,
+    targets: main.resolved,
+    fallback: fallback.resolved.map((r) => r.target),
   };
 }

@@ -29,7 +29,8 @@ export async function createAiHarness(): Promise<TAiHarness> {
     db,
     secrets,
     events,
-    catalogue: createCatalogue({ db }),
+    // No process cache here: these tests change the catalogue and read it back at once.
+    catalogue: createCatalogue({ db, ttlMs: 0 }),
     close: async () => {
       await events.close();
       await cleanup();
