@@ -9,6 +9,7 @@ export {
   aiRoutes,
 } from '../../modules/ai/schema.ts';
 export { usageMetrics } from '../../modules/analytics/index.ts';
+export { collabDocuments, collabUpdates } from '../../modules/collaboration/schema.ts';
 export { contentItems } from '../../modules/content/index.ts';
 export { userAchievements } from '../../modules/gamification/index.ts';
 export {
