@@ -1,9 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { createAi } from './modules/ai/index.ts';
-import { createIdentity } from './modules/identity/create-identity.ts';
 import { systemRoutes } from './modules/system/index.ts';
+import type { Modules } from './modules.ts';
 import { openApiDocument } from './openapi-document.ts';
 import { apiDocs } from './platform/http/api-docs.ts';
 import {
@@ -27,14 +26,14 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 export interface AppOptions {
   platform: Platform;
+  /** The business modules, built once per process (server/modules.ts). */
+  modules: Modules;
   metrics: Metrics;
   inFlight: InFlight;
   isDraining: () => boolean;
   /** Mounts extra /api/v1 routers (tests use it to exercise the pipeline with routes of their own). */
   extraApiRoutes?: (api: OpenAPIHono<TAppEnv>) => void;
   webDist?: string;
-  /** Separates this app's rate-limit counters from other apps' on the same Redis (tests). */
-  limitsNamespace?: string;
 }
 
 /** Builds the HTTP app: global middleware in a deliberate order, then each module's routes. */
@@ -81,12 +80,12 @@ export function createApp(opts: AppOptions): OpenAPIHono<TAppEnv> {
   app.route('/', opsRoutes({ checks: platform.readiness, metrics, isDraining: opts.isDraining }));
 
   if (serveApi) {
-    const identity = createIdentity(platform, { limitsNamespace: opts.limitsNamespace });
+    const { identity, ai, orchestration } = opts.modules;
     const api = createRouter();
     api.route('/', systemRoutes(platform));
     identity.mount(api);
-    const ai = createAi(platform, identity, { limitsNamespace: opts.limitsNamespace });
     ai.mount(api);
+    orchestration.mount(api);
     opts.extraApiRoutes?.(api);
     app.route('/api/v1', api);
     ai.mountOpenAiCompatible(app);

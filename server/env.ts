@@ -57,6 +57,15 @@ export const ZEnvSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  /** Workflow http steps may call loopback and private addresses (off: the SSRF guard refuses them). */
+  ALLOW_PRIVATE_HTTP_TARGETS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Workflow steps of one organization running at once (one tenant's backlog waits in its own line). */
+  ORCHESTRATION_ORG_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  /** Workflow steps one worker process runs at once. */
+  ORCHESTRATION_WORKER_CONCURRENCY: z.coerce.number().int().positive().default(8),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** JSON merged over the default plan limits, e.g. {"starter":{"apiRequestsPerHour":500}}; null = unlimited. */

@@ -4,7 +4,9 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp } from './app.ts';
 import type { TEnv } from './env.ts';
 import { scheduleAiJobs } from './modules/ai/index.ts';
+import { type Collaboration, createCollaboration } from './modules/collaboration/index.ts';
 import { scheduleSigningKeyRetirement } from './modules/identity/tokens/index.ts';
+import { createModules, type Modules } from './modules.ts';
 import { createInFlight, type TAppEnv } from './platform/http/index.ts';
 import type { Logger } from './platform/logger/index.ts';
 import { createMetrics } from './platform/metrics/index.ts';
@@ -16,9 +18,13 @@ function closeIdle(server: ServerType) {
 
 export interface RunningServer {
   readonly platform: Platform;
+  /** The business modules of this process (identity, AI gateway, orchestration). */
+  readonly modules: Modules;
   readonly app: OpenAPIHono<TAppEnv>;
   readonly server: ServerType;
   readonly port: number;
+  /** The collaboration endpoint, when this process serves the API. */
+  readonly collab?: Collaboration;
   readonly url: string;
   /** Stops accepting, lets in-flight requests and jobs finish (up to SHUTDOWN_TIMEOUT_MS), closes the db. */
   shutdown(reason?: string): Promise<void>;
@@ -40,10 +46,14 @@ export async function startServer(
 ): Promise<RunningServer> {
   const { pgliteDir, ...appOpts } = opts;
   const platform = await startPlatform(env, log, { pgliteDir });
+  // Modules are built once per process, whatever its role: workers run workflow steps through the AI gateway,
+  // and every process that enqueues workflow jobs needs their definitions.
+  const modules = await createModules(platform, { limitsNamespace: opts.limitsNamespace });
   const inFlight = createInFlight();
   let draining = false;
   const app = createApp({
     platform,
+    modules,
     metrics: createMetrics(),
     inFlight,
     isDraining: () => draining,
@@ -55,12 +65,19 @@ export async function startServer(
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
+  // Real-time collaboration shares the HTTP port: WebSocket upgrades on /api/v1/collab.
+  let collab: Collaboration | undefined;
+  if (env.ROLE === 'api' || env.ROLE === 'all') {
+    collab = createCollaboration({ platform, identity: modules.identity });
+    collab.attach(server as import('node:http').Server);
+  }
   const url = `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`;
 
   if (env.ROLE === 'worker' || env.ROLE === 'all') {
     // Scheduled jobs are registered where workers run them.
     await scheduleSigningKeyRetirement(platform);
     await scheduleAiJobs(platform);
+    modules.orchestration.startWorkers();
     await platform.queue.startWorkers();
   }
   log.info(
@@ -73,6 +90,8 @@ export async function startServer(
     stopping ??= (async () => {
       draining = true;
       log.info({ reason, inFlight: inFlight.count() }, 'shutting down: no new connections');
+      // Every acknowledged edit is already stored; closing compacts open documents and ends the sockets.
+      await collab?.close();
       const deadline = Date.now() + env.SHUTDOWN_TIMEOUT_MS;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const drained = await inFlight.drained(env.SHUTDOWN_TIMEOUT_MS);
@@ -86,10 +105,11 @@ export async function startServer(
       clearInterval(sweep);
       if ('closeAllConnections' in server) server.closeAllConnections();
       await closed;
+      await modules.orchestration.close();
       await platform.close();
       log.info('shutdown complete');
     })();
     return stopping;
   };
-  return { platform, app, server, port, url, shutdown };
+  return { platform, modules, app, server, port, url, collab, shutdown };
 }

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { TAppEnv } from '../../platform/http/index.ts';
 import type { Platform } from '../../platform/platform.ts';
+import type { TActorContext } from './actor.ts';
 import { API_KEY_PREFIX, apiKeyRoutes, verifyApiKey } from './api-keys/index.ts';
 import { auditRoutes } from './audit/list-audit-route.ts';
 import { authOpenApi, type TAuthOpenApi } from './auth/auth-openapi.ts';
@@ -46,6 +47,13 @@ export interface Identity {
   tenantFor(organizationId: string): TenantRunner;
   /** This instance's plan limits: the SPEC §3 defaults with env PLAN_LIMITS merged over them. */
   readonly planLimits: TPlanLimitsTable;
+  /**
+   * The actor behind a connection that is not a Hono request (the collaboration WebSocket): a bearer token
+   * (API key or JWT) when given, else the session cookie of `headers`, which only counts with a trusted
+   * Origin (a cross-site page could otherwise open a socket with the user's cookie). Null when nothing
+   * authenticates a member of an organization; a malformed or revoked token throws AUTHENTICATION_FAILED.
+   */
+  resolveActor(headers: Headers, bearerToken?: string): Promise<TActorContext | null>;
 }
 
 // Paths a signed-in user reaches before belonging to any organization (onboarding); everything else under
@@ -61,6 +69,10 @@ const ORG_LEVEL = [
   '/approvals/*',
   '/audit',
   '/audit/*',
+  // Not '/collaboration/*': /collaboration/invites/accept is reached by invitees with no organization yet.
+  '/collaboration',
+  '/collaboration/sessions/*',
+  '/collaboration/invites',
   '/api-keys',
   '/api-keys/*',
   '/organizations/:id/*',
@@ -148,6 +160,7 @@ export function createIdentity(
     resolveBearer: bearer,
     trustedOrigins: [env.PUBLIC_URL, ...env.CORS_ORIGINS],
   };
+  const trustedOrigins = new Set(common.trustedOrigins.map((o) => new URL(o).origin));
   const asUser: MiddlewareHandler = authenticate({ ...common, requireOrganization: false });
   const asMember: MiddlewareHandler = authenticate({ ...common, requireOrganization: true });
   let openApiCache: Promise<TAuthOpenApi> | undefined;
@@ -161,6 +174,18 @@ export function createIdentity(
     tenant: (c) => requestTenant(tenantDeps, c),
     tenantFor: (organizationId) => tenantRunner(tenantDeps, organizationId),
     planLimits,
+    async resolveActor(headers, bearerToken) {
+      if (bearerToken) {
+        for (const resolve of bearer) {
+          const found = await resolve(bearerToken);
+          if (found) return found.actor;
+        }
+        return null;
+      }
+      const origin = headers.get('origin');
+      if (!origin || !trustedOrigins.has(origin)) return null;
+      return (await common.resolveSession(headers))?.actor ?? null;
+    },
     mount(api) {
       // Password guessing is slowed per account and per IP before better-auth sees the attempt.
       api.use('/auth/sign-in/email', signInLockout);

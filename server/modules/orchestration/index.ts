@@ -1,4 +1,9 @@
 // The orchestration module's public face (SPEC §5): agents, workflows, the durable engine, triggers and runs.
+
+export { createOrchestration, type Orchestration } from './create-orchestration.ts';
+export { renderTemplate, validateDefinition } from './definition/index.ts';
+export { createEngine, type TEngine } from './engine/create-engine.ts';
+export { workflowRunCompleted, workflowRunFailed, workflowRunStarted } from './engine/run-domain-events.ts';
 export {
   AGENT_TYPES,
   agents,
@@ -13,3 +18,4 @@ export {
   workflowTriggers,
   workflowVersions,
 } from './schema.ts';
+export { WORKFLOW_TEMPLATES } from './templates/index.ts';

@@ -72,7 +72,7 @@ export type TMapStep = TStepBase & {
   /** A template yielding an array. */
   items: TTemplate;
   /** Run for each item with `item` and `index` in scope; its id is derived (`<map id>[i]`). */
-  step: Omit<TStep, 'id' | 'dependsOn'>;
+  step: TMapInnerStep;
   concurrency?: number;
 };
 export type TDelayStep = TStepBase & { type: 'delay'; ms: number };
@@ -104,6 +104,12 @@ export type TStep =
   | TWorkflowStep
   | TEnsembleStep;
 export type TStepType = TStep['type'];
+/** A map's inner step: any step without id and dependsOn (distributed over the union, so fields survive). */
+export type TMapInnerStep = TStep extends infer S
+  ? S extends TStep
+    ? Omit<S, 'id' | 'dependsOn'>
+    : never
+  : never;
 
 export interface TWorkflowDefinition {
   /** JSON Schema the run input must satisfy. */

@@ -43,6 +43,7 @@ export async function createQueue(opts: CreateQueueOptions): Promise<PgBossQueue
         localConcurrency: def.concurrency ?? 1,
         pollingIntervalSeconds,
         perJobResults: true,
+        ...(def.groupConcurrency ? { groupConcurrency: def.groupConcurrency } : {}),
       },
       createJobRunner(def, log),
     );
@@ -64,11 +65,15 @@ export async function createQueue(opts: CreateQueueOptions): Promise<PgBossQueue
           retryDelay: retry.delaySeconds,
           retryBackoff: retry.backoff,
           expireInSeconds: def.expireInSeconds ?? DEFAULT_EXPIRE_SECONDS,
+          // null clears a heartbeat an earlier release set on the queue.
+          heartbeatSeconds: def.heartbeatSeconds ?? null,
         };
         // createQueue ignores an existing queue, so the update carries a changed policy to queues
         // an earlier release (or another process) created. Jobs keep the policy they were sent with.
+        const { heartbeatSeconds, ...common } = policy;
         await boss.createQueue(def.name, {
-          ...policy,
+          ...common,
+          ...(heartbeatSeconds ? { heartbeatSeconds } : {}),
           policy: (def.policy ?? 'standard') satisfies QueuePolicy,
         });
         await boss.updateQueue(def.name, policy);
@@ -81,15 +86,20 @@ export async function createQueue(opts: CreateQueueOptions): Promise<PgBossQueue
     async enqueue(def, payload, options = {}) {
       assertRegistered(def);
       parsePayload(def, payload);
-      const { startAfterSeconds, singletonKey, tx } = options;
+      const { startAfterSeconds, startAt, singletonKey, group, priority, id: jobId, tx } = options;
       // TTx is typed over both drivers' result shapes; at runtime either answers execute() with { rows }.
       const on = tx ? { db: fromDrizzle(tx as unknown as DrizzleTransactionLike, sql) } : {};
       const id = await boss.send(def.name, payload as object, {
         ...on,
-        ...(startAfterSeconds ? { startAfter: startAfterSeconds } : {}),
+        ...(startAt ? { startAfter: startAt } : startAfterSeconds ? { startAfter: startAfterSeconds } : {}),
         ...(singletonKey ? { singletonKey } : {}),
+        ...(group ? { group: { id: group } } : {}),
+        ...(jobId ? { id: jobId } : {}),
+        ...(priority ? { priority } : {}),
       });
       if (id) return id;
+      // A job with this id already exists: that job is the one asked for.
+      if (jobId) return jobId;
       // null means the queue's policy refused a duplicate; the caller wanted "the" job for this key.
       if (singletonKey) {
         const [existing] = await boss.findJobs(def.name, { ...on, key: singletonKey, queued: true });

@@ -34,6 +34,16 @@ export interface JobDefinition<TPayload> {
   concurrency?: number;
   /** Fixed when the queue is first created; pg-boss cannot change it afterwards. */
   policy?: TJobPolicy;
+  /**
+   * At most this many active jobs of one group (EnqueueOptions.group, e.g. an organization) across every
+   * worker process: one tenant's backlog waits in its own line while other groups' jobs proceed.
+   */
+  groupConcurrency?: number;
+  /**
+   * Workers refresh a heartbeat this often (halved) while a job runs; a job whose worker died (kill -9) is
+   * failed and retried once its heartbeat is this many seconds old, instead of after expireInSeconds. >= 10.
+   */
+  heartbeatSeconds?: number;
 }
 
 // pg-boss stores the name as a Postgres identifier-ish value and rejects most punctuation; saying so

@@ -9,6 +9,17 @@ export interface QueueStatus {
 export interface EnqueueOptions {
   /** Earliest start, counted from now. */
   startAfterSeconds?: number;
+  /** Earliest start as an instant (sub-second precision, e.g. retry backoff in ms); wins over startAfterSeconds. */
+  startAt?: Date;
+  /**
+   * The job's id (a UUID). A second enqueue with the same id creates nothing and returns it, so producers in
+   * several processes reacting to the same thing (one domain event) create one job.
+   */
+  id?: string;
+  /** Higher runs first (pg-boss fetches by priority, then age); default 0. */
+  priority?: number;
+  /** The group the job counts against for its definition's groupConcurrency (e.g. an organization id). */
+  group?: string;
   /** Deduplicates under a policy that enforces it (see `JobDefinition.policy`); the existing job's id is returned. */
   singletonKey?: string;
   /**

@@ -1,0 +1,96 @@
+// The collaboration core (SPEC §8): one Hocuspocus instance per process on FlashFusion's own port, documents
+// in PostgreSQL, and with REDIS_URL the Redis extension so processes share live documents.
+import type { Server } from 'node:http';
+import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
+import { type Extension, Hocuspocus } from '@hocuspocus/server';
+import { Redis } from 'ioredis';
+import type { Platform } from '../../platform/platform.ts';
+import type { Identity } from '../identity/index.ts';
+import { attachCollab } from './server/attach.ts';
+import { collabHooks, type TCollabContext } from './server/hooks.ts';
+
+/** Largest WebSocket message accepted; larger ones close the connection (1009) without touching the document. */
+export const COLLAB_MAX_PAYLOAD = 2 * 1024 * 1024;
+
+export type TParticipant = {
+  userId: string;
+  name: string;
+  color: string;
+  cursor?: unknown;
+  activeFile?: string;
+};
+
+export interface Collaboration {
+  attach(server: Server): void;
+  readonly hocuspocus: Hocuspocus<TCollabContext>;
+  /** Who has the document open in this process's copy (awareness, with user ids set by the server). */
+  participants(documentName: string): Promise<TParticipant[]>;
+  close(): Promise<void>;
+}
+
+export function createCollaboration(deps: {
+  platform: Platform;
+  identity: Pick<Identity, 'resolveActor'>;
+  compactEvery?: number;
+  /**
+   * More Hocuspocus extensions (presence). Each connection's context carries `actor` (TActorContext) once
+   * authenticated; the core's hooks run at the default priority (100).
+   */
+  extensions?: Extension[];
+}): Collaboration {
+  const { platform } = deps;
+  const extensions: Extension[] = [
+    ...(deps.extensions ?? []),
+    collabHooks({
+      db: platform.db,
+      log: platform.log,
+      resolveActor: deps.identity.resolveActor,
+      compactEvery: deps.compactEvery ?? 200,
+    }),
+  ];
+  const url = platform.env.REDIS_URL;
+  if (url) {
+    // The extension needs its own publisher and subscriber connections (a subscriber cannot issue commands).
+    extensions.push(new RedisExtension({ createClient: () => new Redis(url), prefix: 'ff:collab' }) as never);
+  }
+  // Every update is stored as it arrives (hooks.ts), so there is no debounced store to wait for: a document
+  // whose last client leaves is unloaded at once.
+  const hocuspocus = new Hocuspocus<TCollabContext>({ quiet: true, unloadImmediately: true, extensions });
+  const attached: { close(): void }[] = [];
+  return {
+    hocuspocus,
+    attach(server) {
+      attached.push(attachCollab(server, hocuspocus, { maxPayload: COLLAB_MAX_PAYLOAD }));
+    },
+    async participants(documentName) {
+      const doc = hocuspocus.documents.get(documentName);
+      if (!doc) return [];
+      const out: TParticipant[] = [];
+      for (const state of doc.awareness.getStates().values()) {
+        const user = state.user as Record<string, unknown> | undefined;
+        if (!user || typeof user.id !== 'string') continue;
+        out.push({
+          userId: user.id,
+          name: typeof user.name === 'string' ? user.name : '',
+          color: typeof user.color === 'string' ? user.color : '',
+          ...(state.cursor !== undefined ? { cursor: state.cursor } : {}),
+          ...(typeof state.activeFile === 'string' ? { activeFile: state.activeFile } : {}),
+        });
+      }
+      return out;
+    },
+    async close() {
+      for (const a of attached.splice(0)) a.close();
+      // Closing the connections makes Hocuspocus unload each document (our hook compacts it, the Redis
+      // extension unsubscribes). Those unloads must end before onDestroy disconnects Redis.
+      hocuspocus.closeConnections();
+      hocuspocus.flushPendingStores();
+      const deadline = Date.now() + 10_000;
+      while (hocuspocus.documents.size > 0 && Date.now() < deadline) {
+        await Promise.all([...hocuspocus.documents.values()].map((d) => hocuspocus.unloadDocument(d)));
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+    },
+  };
+}

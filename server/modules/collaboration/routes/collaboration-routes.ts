@@ -1,0 +1,102 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Keyring } from '../../../platform/crypto/index.ts';
+import type { Database } from '../../../platform/db/index.ts';
+import type { EventBus } from '../../../platform/events/index.ts';
+import { createRouter, errorResponses } from '../../../platform/http/index.ts';
+import type { Mailer } from '../../../platform/mail/index.ts';
+import type { TIdentityEnv } from '../../identity/index.ts';
+import { emailOf } from '../../identity/organizations/routes/common.ts';
+import type { TParticipant } from '../presence/awareness-state.ts';
+import { acceptProjectInvite } from './accept-project-invite.ts';
+import { createProjectInvite } from './create-project-invite.ts';
+import { joinSession } from './join-session.ts';
+import {
+  ZAcceptedInviteSchema,
+  ZAcceptInviteBodySchema,
+  ZCreateInviteBodySchema,
+  ZInviteSchema,
+  ZJoinSessionResponseSchema,
+  ZProjectIdParamsSchema,
+} from './schemas.ts';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+const join = createRoute({
+  method: 'post',
+  path: '/collaboration/sessions/{projectId}/join',
+  tags: ['collaboration'],
+  summary: 'Join a project’s collaboration session: where to connect, a short-lived token, who is there',
+  'x-permission': 'project:read',
+  request: { params: ZProjectIdParamsSchema },
+  responses: {
+    200: { description: 'The session', ...json(ZJoinSessionResponseSchema) },
+    ...errorResponses([400, 401, 403, 404]),
+  },
+});
+
+const invite = createRoute({
+  method: 'post',
+  path: '/collaboration/invites',
+  tags: ['collaboration'],
+  summary: 'Invite an email address to collaborate on a project; the link (valid 7 days) goes by mail only',
+  'x-permission': 'project:share',
+  request: { body: { required: true, ...json(ZCreateInviteBodySchema) } },
+  responses: {
+    201: { description: 'Invited', ...json(ZInviteSchema) },
+    ...errorResponses([400, 401, 403, 404, 409, 429]),
+  },
+});
+
+const accept = createRoute({
+  method: 'post',
+  path: '/collaboration/invites/accept',
+  tags: ['collaboration'],
+  summary: 'Accept a collaboration invitation as the signed-in user (whose email it must be addressed to)',
+  'x-permission': 'authenticated',
+  request: { body: { required: true, ...json(ZAcceptInviteBodySchema) } },
+  responses: {
+    200: { description: 'Now a member of the project', ...json(ZAcceptedInviteSchema) },
+    ...errorResponses([400, 401, 404, 409, 429]),
+  },
+});
+
+export type TCollaborationRouteDeps = {
+  db: Database;
+  events: EventBus;
+  keyring: Keyring;
+  mailer: Mailer;
+  publicUrl: string;
+  /** Who is in a project's session now (see participantsOfProject). */
+  participantsOf: (projectId: string) => TParticipant[] | Promise<TParticipant[]>;
+};
+
+/** The collaboration HTTP routes (SPEC §8); the documents themselves are on the WebSocket endpoint. */
+export function collaborationRoutes(deps: TCollaborationRouteDeps): OpenAPIHono<TIdentityEnv> {
+  const { db, events, keyring, mailer, publicUrl } = deps;
+  return createRouter<TIdentityEnv>()
+    .openapi(join, async (c) => {
+      const { projectId } = c.req.valid('param');
+      const actor = c.get('actor');
+      const session = await joinSession({
+        db,
+        keyring,
+        publicUrl,
+        actor,
+        projectId,
+        participantsOf: deps.participantsOf,
+      });
+      return c.json(session, 200);
+    })
+    .openapi(invite, async (c) => {
+      const input = c.req.valid('json');
+      const created = await createProjectInvite({ events, mailer, publicUrl, actor: c.get('actor'), input });
+      return c.json(created, 201);
+    })
+    .openapi(accept, async (c) => {
+      // Accepting may join a new organization: the one the caller currently acts in does not matter.
+      const userId = c.get('user').id;
+      const { token } = c.req.valid('json');
+      const userEmail = await emailOf(db, userId);
+      return c.json(await acceptProjectInvite({ events, userId, userEmail, token }), 200);
+    });
+}

@@ -1,0 +1,30 @@
+// Collaborative documents are named `<kind>:<id>` (SPEC §8): `content:<uuid>`, `workflow:<uuid>`,
+// `file:<project uuid>:<path>`. Anything else is refused before the database is asked.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_PATH = 1024;
+
+export type TDocumentRef =
+  | { kind: 'content'; refId: string }
+  | { kind: 'workflow'; refId: string }
+  | { kind: 'file'; refId: string; projectId: string; path: string };
+
+/** The parsed name, or null when it is not one of the three shapes. */
+export function parseDocumentName(name: string): TDocumentRef | null {
+  const colon = name.indexOf(':');
+  if (colon < 0) return null;
+  const kind = name.slice(0, colon);
+  const rest = name.slice(colon + 1);
+  if (kind === 'content' || kind === 'workflow') {
+    return UUID.test(rest) ? { kind, refId: rest.toLowerCase() } : null;
+  }
+  if (kind !== 'file') return null;
+  const sep = rest.indexOf(':');
+  const projectId = rest.slice(0, sep);
+  const path = rest.slice(sep + 1);
+  if (sep < 0 || !UUID.test(projectId)) return null;
+  // A path is a relative file path of the project: no empty, absolute, parent or control-character paths.
+  if (!path || path.length > MAX_PATH || path.startsWith('/')) return null;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\u0000-\u001f]/.test(path) || path.split('/').some((p) => p === '..' || p === '')) return null;
+  return { kind, refId: `${projectId.toLowerCase()}:${path}`, projectId: projectId.toLowerCase(), path };
+}

@@ -1,0 +1,84 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { listResponseSchema } from '../../../../contracts/pagination.ts';
+import type { Database } from '../../../platform/db/index.ts';
+import type { EventBus } from '../../../platform/events/index.ts';
+import { createRouter, errorResponses } from '../../../platform/http/index.ts';
+import { assertCan, requestTenant, type TIdentityEnv } from '../../identity/index.ts';
+import type { TEngine } from '../engine/create-engine.ts';
+import { decideApproval } from './decide-approval.ts';
+import { listApprovals, ZApprovalListQuerySchema, ZApprovalSchema } from './list-approvals.ts';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+const ZDecideBodySchema = z.strictObject({
+  decision: z.enum(['approved', 'rejected']),
+  comment: z.string().max(2000).optional(),
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/approvals',
+  tags: ['approvals'],
+  summary: 'Approvals of the organization (pending by default)',
+  'x-permission': 'workflow:read',
+  request: { query: ZApprovalListQuerySchema },
+  responses: {
+    200: { description: 'A page of approvals', ...json(listResponseSchema(ZApprovalSchema)) },
+    ...errorResponses([400, 401, 403]),
+  },
+});
+const decide = createRoute({
+  method: 'post',
+  path: '/approvals/{id}/decide',
+  tags: ['approvals'],
+  summary: 'Approve or reject; the waiting run resumes (a rejection fails the approval step)',
+  'x-permission': 'workflow:execute',
+  request: {
+    params: z.object({ id: z.uuid({ message: 'Approval id must be a UUID' }) }),
+    body: { required: true, ...json(ZDecideBodySchema) },
+  },
+  responses: {
+    200: { description: 'The decided approval', ...json(ZApprovalSchema.omit({ workflowId: true })) },
+    ...errorResponses([400, 401, 403, 404, 409]),
+  },
+});
+
+/** Human-in-the-loop: list approvals, decide one. */
+export function approvalRoutes(deps: {
+  db: Database;
+  events: EventBus;
+  engine: TEngine;
+}): OpenAPIHono<TIdentityEnv> {
+  return createRouter<TIdentityEnv>()
+    .openapi(list, async (c) => {
+      assertCan(c.get('actor'), 'workflow:read');
+      return c.json(await listApprovals(requestTenant(deps, c), c.req.valid('query')), 200);
+    })
+    .openapi(decide, async (c) => {
+      const actor = c.get('actor');
+      assertCan(actor, 'workflow:execute');
+      const body = c.req.valid('json');
+      const a = await decideApproval(deps.engine.ctx, {
+        organizationId: actor.organizationId,
+        approvalId: c.req.valid('param').id,
+        decision: body.decision,
+        comment: body.comment ?? null,
+        userId: actor.userId,
+      });
+      return c.json(
+        {
+          id: a.id,
+          runId: a.runId,
+          stepId: a.stepId,
+          status: a.status,
+          message: a.message,
+          decidedBy: a.decidedBy,
+          decidedAt: a.decidedAt?.toISOString() ?? null,
+          comment: a.comment,
+          createdAt: a.createdAt.toISOString(),
+        },
+        200,
+      );
+    });
+}

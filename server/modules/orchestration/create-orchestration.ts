@@ -1,0 +1,81 @@
+// The orchestration module assembled on the platform (SPEC §5): the durable engine with its step executors,
+// triggers, and the routes for agents, workflows, runs, approvals, triggers and webhooks.
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { TAppEnv } from '../../platform/http/index.ts';
+import type { Platform } from '../../platform/platform.ts';
+import type { TAiGateway } from '../ai/index.ts';
+import { agentRoutes } from './agents/index.ts';
+import { approvalRoutes } from './approvals/approval-routes.ts';
+import { createEngine, type TEngine } from './engine/create-engine.ts';
+import { runRoutes } from './runs/run-routes.ts';
+import { createSandboxPool } from './sandbox/index.ts';
+import { createStepExecutors } from './steps/index.ts';
+import { createTriggers, type TTriggers } from './triggers/create-triggers.ts';
+import { hookRoutes } from './triggers/hook-routes.ts';
+import { triggerRoutes } from './triggers/trigger-routes.ts';
+import { workflowRoutes } from './workflows/index.ts';
+
+export interface Orchestration {
+  readonly engine: TEngine;
+  readonly triggers: TTriggers;
+  /** Mounts every orchestration route on the /api/v1 router. */
+  mount(api: OpenAPIHono<TAppEnv>): void;
+  /** In processes that run workers: take over steps of dead workers, start runs from matching events. */
+  startWorkers(): void;
+  close(): Promise<void>;
+}
+
+/** Builds the engine (registering its jobs: every process that enqueues needs them) and the triggers. */
+export async function createOrchestration({
+  platform,
+  gateway,
+}: {
+  platform: Platform;
+  gateway: TAiGateway;
+}): Promise<Orchestration> {
+  const { db, events, queue, pubsub, log, env } = platform;
+  // Transform code runs on this instance's worker threads (started on first use), closed with it.
+  const sandbox = createSandboxPool();
+  const executors = createStepExecutors({
+    gateway,
+    db,
+    allowPrivateNetworks: env.ALLOW_PRIVATE_HTTP_TARGETS,
+    sandbox,
+  });
+  const engine = await createEngine({
+    db,
+    events,
+    queue,
+    pubsub,
+    log,
+    executors: executors as never,
+    options: {
+      orgConcurrency: env.ORCHESTRATION_ORG_CONCURRENCY,
+      workerConcurrency: env.ORCHESTRATION_WORKER_CONCURRENCY,
+    },
+  });
+  const triggers = await createTriggers({ db, events, queue, engine, publicUrl: env.PUBLIC_URL });
+  let stopListening: (() => void) | undefined;
+  return {
+    engine,
+    triggers,
+    mount(api) {
+      api.route('/', workflowRoutes({ db, events }) as never);
+      api.route('/', agentRoutes({ db, events }) as never);
+      api.route('/', runRoutes({ db, events, pubsub, engine }) as never);
+      api.route('/', approvalRoutes({ db, events, engine }) as never);
+      api.route('/', triggerRoutes({ ...triggers.routeDeps }) as never);
+      // /hooks/* authenticate by the trigger's secret, not as a member (outside identity's ORG_LEVEL).
+      api.route('/', hookRoutes({ db, engine }) as never);
+    },
+    startWorkers() {
+      engine.startRecovery();
+      stopListening ??= triggers.listen();
+    },
+    async close() {
+      stopListening?.();
+      await engine.close();
+      await sandbox.close();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { notFound } from '../../../platform/http/index.ts';
+import type { PubSub } from '../../../platform/pubsub/index.ts';
+import type { TenantRunner } from '../../identity/index.ts';
+import { TERMINAL_RUN } from '../engine/engine-types.ts';
+import { runChannel, type TRunEvent, toRunEvent } from '../engine/run-events.ts';
+import { runEvents, workflowRuns } from '../schema.ts';
+
+/**
+ * GET /runs/{id}/events: replays the run's events after `after` (Last-Event-ID or ?after=seq), then follows
+ * live events from any process until `run.finished`. Subscribing before the replay and de-duplicating by seq
+ * means no event falls between the two.
+ */
+export async function streamRunEvents(
+  c: Context,
+  tenant: TenantRunner,
+  pubsub: PubSub,
+  runId: string,
+  after: number,
+) {
+  const [run] = await tenant.run((tx) =>
+    tx
+      .select({ status: workflowRuns.status })
+      .from(workflowRuns)
+      .where(and(eq(workflowRuns.id, runId), eq(workflowRuns.organizationId, tenant.organizationId))),
+  );
+  if (!run) throw notFound('Run');
+  const live: TRunEvent[] = [];
+  let wake: (() => void) | null = null;
+  const unsubscribe = await pubsub.subscribe(runChannel(runId), (message) => {
+    try {
+      live.push(JSON.parse(message) as TRunEvent);
+      wake?.();
+    } catch {
+      // A malformed message is skipped; the table still has the event for a reconnecting client.
+    }
+  });
+  return streamSSE(c, async (sse) => {
+    let last = after;
+    let finished = false;
+    const send = async (e: TRunEvent) => {
+      if (e.seq <= last) return;
+      last = e.seq;
+      await sse.writeSSE({ id: String(e.seq), event: e.type, data: JSON.stringify(e) });
+      if (e.type === 'run.finished') finished = true;
+    };
+    sse.onAbort(() => {
+      finished = true;
+      wake?.();
+    });
+    try {
+      const rows = await tenant.run((tx) =>
+        tx
+          .select()
+          .from(runEvents)
+          .where(and(eq(runEvents.runId, runId), gt(runEvents.seq, after)))
+          .orderBy(asc(runEvents.seq)),
+      );
+      for (const row of rows) await send(toRunEvent(row));
+      // A finished run whose run.finished is before `after` has nothing more to say.
+      if (TERMINAL_RUN.has(run.status) && rows.length === 0) finished = true;
+      while (!finished && !sse.aborted) {
+        const batch = live.splice(0).sort((a, b) => a.seq - b.seq);
+        for (const e of batch) await send(e);
+        if (finished) break;
+        // Wait for the next push, with a heartbeat comment so proxies keep the connection open.
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, 15_000).unref();
+        });
+        wake = null;
+        if (live.length === 0 && !finished) await sse.write(': keep-alive\n\n');
+      }
+    } finally {
+      await unsubscribe();
+    }
+  });
+}

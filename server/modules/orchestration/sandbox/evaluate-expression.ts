@@ -1,0 +1,33 @@
+// Condition steps: one JavaScript expression over the run's scope, evaluated in the same sandbox as transforms.
+import type { TScope } from '../types.ts';
+import { runSandboxed, type TSandboxResult } from './run-sandboxed.ts';
+
+const EXPRESSION_TIMEOUT_MS = 250;
+const EXPRESSION_MEMORY_BYTES = 8 * 1024 * 1024;
+
+/** Evaluates `expr` with input, steps (and item/index) in scope; `value` is the expression's JSON value. */
+export function evaluateExpression(
+  expr: string,
+  scope: TScope,
+  opts: { timeoutMs?: number; signal?: AbortSignal } = {},
+): Promise<TSandboxResult> {
+  if (!expr.trim()) return Promise.resolve({ ok: false, kind: 'error', error: 'empty expression' });
+  return runSandboxed({
+    // Parenthesised on its own lines so a trailing comment in the expression cannot swallow the closing paren.
+    code: `return (\n${expr}\n);`,
+    globals: scopeGlobals(scope),
+    timeoutMs: opts.timeoutMs ?? EXPRESSION_TIMEOUT_MS,
+    memoryLimitBytes: EXPRESSION_MEMORY_BYTES,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+}
+
+/** The globals sandboxed code sees: input and steps always, item and index inside a map. */
+export function scopeGlobals(scope: TScope): Record<string, unknown> {
+  return {
+    input: scope.input ?? null,
+    steps: scope.steps,
+    ...(scope.item !== undefined ? { item: scope.item } : {}),
+    ...(scope.index !== undefined ? { index: scope.index } : {}),
+  };
+}

@@ -1,0 +1,130 @@
+// Trigger CRUD for one workflow. Schedules are mirrored into the platform queue's cron (key = trigger id), so
+// creating, disabling or deleting a trigger changes what fires.
+import { and, asc, eq } from 'drizzle-orm';
+import { notFound } from '../../../platform/http/index.ts';
+import type { JobDefinition, Queue } from '../../../platform/queue/index.ts';
+import type { TenantRunner } from '../../identity/index.ts';
+import { workflows, workflowTriggers } from '../schema.ts';
+import type { TTriggerJob } from './trigger-job.ts';
+import type { TCreateTriggerBody, TTrigger } from './trigger-schemas.ts';
+import { newWebhookSecret } from './trigger-secret.ts';
+
+export type TTriggerDeps = { queue: Queue; job: JobDefinition<TTriggerJob>; publicUrl: string };
+type TRow = typeof workflowTriggers.$inferSelect;
+
+export function serializeTrigger(row: TRow, publicUrl: string, secret?: string): TTrigger {
+  return {
+    id: row.id,
+    workflowId: row.workflowId,
+    kind: row.kind,
+    config: row.config,
+    enabled: row.enabled,
+    createdAt: row.createdAt.toISOString(),
+    ...(row.kind === 'webhook' ? { url: `${publicUrl}/api/v1/hooks/workflows/${row.id}` } : {}),
+    ...(secret ? { secret } : {}),
+  };
+}
+
+async function syncSchedule(deps: TTriggerDeps, row: TRow): Promise<void> {
+  if (row.kind !== 'schedule') return;
+  if (!row.enabled) return deps.queue.unschedule(deps.job, row.id);
+  const config = row.config as { cron: string; timezone: string };
+  await deps.queue.schedule(
+    deps.job,
+    config.cron,
+    { organizationId: row.organizationId, triggerId: row.id },
+    { tz: config.timezone, key: row.id },
+  );
+}
+
+async function assertWorkflow(tenant: TenantRunner, workflowId: string) {
+  const [wf] = await tenant.run((tx) =>
+    tx
+      .select({ id: workflows.id })
+      .from(workflows)
+      .where(and(eq(workflows.id, workflowId), eq(workflows.organizationId, tenant.organizationId))),
+  );
+  if (!wf) throw notFound('Workflow');
+}
+
+export async function createTrigger(
+  deps: TTriggerDeps,
+  tenant: TenantRunner,
+  a: { workflowId: string; body: TCreateTriggerBody; userId: string },
+): Promise<TTrigger> {
+  await assertWorkflow(tenant, a.workflowId);
+  const secret = a.body.kind === 'webhook' ? newWebhookSecret() : null;
+  const [row] = await tenant.run((tx) =>
+    tx
+      .insert(workflowTriggers)
+      .values({
+        organizationId: tenant.organizationId,
+        workflowId: a.workflowId,
+        kind: a.body.kind,
+        config: (a.body.config ?? {}) as Record<string, unknown>,
+        secretHash: secret?.hash ?? null,
+        enabled: a.body.enabled ?? true,
+        createdBy: a.userId,
+      })
+      .returning(),
+  );
+  if (!row) throw new Error('insert returned no trigger');
+  await syncSchedule(deps, row);
+  return serializeTrigger(row, deps.publicUrl, secret?.secret);
+}
+
+export async function listTriggers(deps: TTriggerDeps, tenant: TenantRunner, workflowId: string) {
+  await assertWorkflow(tenant, workflowId);
+  const rows = await tenant.run((tx) =>
+    tx
+      .select()
+      .from(workflowTriggers)
+      .where(
+        and(
+          eq(workflowTriggers.workflowId, workflowId),
+          eq(workflowTriggers.organizationId, tenant.organizationId),
+        ),
+      )
+      .orderBy(asc(workflowTriggers.createdAt)),
+  );
+  return rows.map((r) => serializeTrigger(r, deps.publicUrl));
+}
+
+const whereTrigger = (tenant: TenantRunner, workflowId: string, id: string) =>
+  and(
+    eq(workflowTriggers.id, id),
+    eq(workflowTriggers.workflowId, workflowId),
+    eq(workflowTriggers.organizationId, tenant.organizationId),
+  );
+
+export async function setTriggerEnabled(
+  deps: TTriggerDeps,
+  tenant: TenantRunner,
+  a: { workflowId: string; triggerId: string; enabled: boolean },
+): Promise<TTrigger> {
+  const [row] = await tenant.run((tx) =>
+    tx
+      .update(workflowTriggers)
+      .set({ enabled: a.enabled, updatedAt: new Date() })
+      .where(whereTrigger(tenant, a.workflowId, a.triggerId))
+      .returning(),
+  );
+  if (!row) throw notFound('Trigger');
+  await syncSchedule(deps, row);
+  return serializeTrigger(row, deps.publicUrl);
+}
+
+export async function deleteTrigger(
+  deps: TTriggerDeps,
+  tenant: TenantRunner,
+  a: { workflowId: string; triggerId: string },
+): Promise<void> {
+  const [row] = await tenant.run((tx) =>
+    tx
+      .delete(workflowTriggers)
+      .where(whereTrigger(tenant, a.workflowId, a.triggerId))
+      .returning(),
+  );
+  if (!row) throw notFound('Trigger');
+  if (row.kind === 'schedule') await deps.queue.unschedule(deps.job, row.id);
+}

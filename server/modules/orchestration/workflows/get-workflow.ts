@@ -1,0 +1,32 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../../platform/db/index.ts';
+import { withTenant } from '../../../platform/db/tenant/index.ts';
+import { assertCan, type TActorContext } from '../../identity/index.ts';
+import { workflowVersions } from '../schema.ts';
+import { loadWorkflowRow } from './load-workflow.ts';
+import type { TWorkflowWithDefinition } from './workflow-schemas.ts';
+import { toWorkflowView, workflowResource } from './workflow-view.ts';
+
+/** One workflow with its current definition (`workflow:read`); archived ones too, for their run history. */
+export async function getWorkflow({
+  db,
+  actor,
+  workflowId,
+}: {
+  db: Database;
+  actor: TActorContext;
+  workflowId: string;
+}): Promise<TWorkflowWithDefinition> {
+  assertCan(actor, 'workflow:read');
+  return withTenant(db, actor.organizationId, async (tx) => {
+    const row = await loadWorkflowRow(tx, actor.organizationId, workflowId);
+    assertCan(actor, 'workflow:read', workflowResource(row));
+    const [version] = await tx
+      .select()
+      .from(workflowVersions)
+      .where(and(eq(workflowVersions.workflowId, row.id), eq(workflowVersions.version, row.currentVersion)));
+    if (!version)
+      throw new Error(`workflow ${row.id} has no row for its current version ${row.currentVersion}`);
+    return { ...toWorkflowView(row), definition: version.definition };
+  });
+}

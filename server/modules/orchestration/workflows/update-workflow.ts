@@ -1,0 +1,70 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { EventBus } from '../../../platform/events/index.ts';
+import { AppError } from '../../../platform/http/index.ts';
+import { assertCan, type TActorContext } from '../../identity/index.ts';
+import { workflows, workflowVersions } from '../schema.ts';
+import { assertProjectInOrg, loadWorkflowRow } from './load-workflow.ts';
+import { WorkflowUpdated } from './workflow-events.ts';
+import type { TUpdateWorkflowInput, TWorkflowView } from './workflow-schemas.ts';
+import { toWorkflowView, workflowResource } from './workflow-view.ts';
+
+/**
+ * Changes a workflow's metadata (`workflow:update`): name, description, project, which existing version is
+ * current (a rollback: runs started later use it), or `status: 'active'` to restore an archived workflow.
+ */
+export async function updateWorkflow({
+  events,
+  actor,
+  workflowId,
+  input,
+}: {
+  events: EventBus;
+  actor: TActorContext;
+  workflowId: string;
+  input: TUpdateWorkflowInput;
+}): Promise<TWorkflowView> {
+  const organizationId = actor.organizationId;
+  assertCan(actor, 'workflow:update');
+  return events.transaction(
+    async (tx, emit) => {
+      const current = await loadWorkflowRow(tx, organizationId, workflowId, { forUpdate: true });
+      assertCan(actor, 'workflow:update', workflowResource(current));
+      if (input.projectId) await assertProjectInOrg(tx, organizationId, input.projectId);
+      if (input.currentVersion !== undefined) {
+        const [exists] = await tx
+          .select({ v: workflowVersions.version })
+          .from(workflowVersions)
+          .where(
+            and(
+              eq(workflowVersions.workflowId, current.id),
+              eq(workflowVersions.version, input.currentVersion),
+            ),
+          );
+        if (!exists) {
+          throw new AppError('VALIDATION_ERROR', `Workflow has no version ${input.currentVersion}`, {
+            details: [{ field: 'currentVersion', message: 'No such version' }],
+          });
+        }
+      }
+      const [row] = await tx
+        .update(workflows)
+        .set({ ...input, updatedAt: sql`now()` })
+        .where(eq(workflows.id, current.id))
+        .returning();
+      if (!row) throw new Error('update of workflows returned no row');
+      await emit(WorkflowUpdated, {
+        aggregateId: row.id,
+        organizationId,
+        userId: actor.userId,
+        payload: {
+          workflowId: row.id,
+          changed: Object.keys(input),
+          version: row.currentVersion,
+          status: row.status,
+        },
+      });
+      return toWorkflowView(row);
+    },
+    { organizationId },
+  );
+}
