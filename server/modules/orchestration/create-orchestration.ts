@@ -54,7 +54,14 @@ export async function createOrchestration({
       workerConcurrency: env.ORCHESTRATION_WORKER_CONCURRENCY,
     },
   });
-  const triggers = await createTriggers({ db, events, queue, engine, publicUrl: env.PUBLIC_URL });
+  const triggers = await createTriggers({
+    db,
+    events,
+    queue,
+    engine,
+    publicUrl: env.PUBLIC_URL,
+    cache: platform.cache,
+  });
   let stopListening: (() => void) | undefined;
   return {
     engine,

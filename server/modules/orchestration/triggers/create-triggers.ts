@@ -1,3 +1,4 @@
+import type { Cache } from '../../../platform/cache/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
 import type { Queue } from '../../../platform/queue/index.ts';
@@ -15,14 +16,29 @@ export async function createTriggers(deps: {
   queue: Queue;
   engine: TEngine;
   publicUrl: string;
+  cache?: Cache;
 }) {
   const job = triggerJob(deps.engine);
   await deps.queue.register(job);
   return {
     job,
-    routeDeps: { db: deps.db, events: deps.events, queue: deps.queue, job, publicUrl: deps.publicUrl },
+    routeDeps: {
+      db: deps.db,
+      events: deps.events,
+      queue: deps.queue,
+      job,
+      publicUrl: deps.publicUrl,
+      ...(deps.cache ? { cache: deps.cache } : {}),
+    },
     /** Starts matching domain events to event triggers; returns the unsubscribe. */
-    listen: () => listenForTriggerEvents({ db: deps.db, events: deps.events, queue: deps.queue, job }),
+    listen: () =>
+      listenForTriggerEvents({
+        db: deps.db,
+        events: deps.events,
+        queue: deps.queue,
+        job,
+        ...(deps.cache ? { cache: deps.cache } : {}),
+      }),
   };
 }
 export type TTriggers = Awaited<ReturnType<typeof createTriggers>>;

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import type { Cache } from '../../../platform/cache/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import type { DomainEvent, EventBus } from '../../../platform/events/index.ts';
 import type { JobDefinition, Queue } from '../../../platform/queue/index.ts';
 import { workflowTriggers } from '../schema.ts';
+import { eventTriggersKey } from './manage-triggers.ts';
 import type { TTriggerJob } from './trigger-job.ts';
 
 /** A stable UUID for (event, trigger): every process that sees the event enqueues the same job id, so one run. */
@@ -22,16 +24,20 @@ export const eventMatches = (pattern: string, type: string) =>
  * organization's enabled event triggers; the payload becomes the input. A workflow's own run events never
  * trigger it (no loops).
  */
+/** How long a process keeps an organization's event triggers; trigger changes also forget them at once. */
+export const EVENT_TRIGGERS_TTL_MS = 60_000;
+
+type TEventTrigger = { id: string; workflowId: string; eventType: string };
+
 export function listenForTriggerEvents(deps: {
   db: Database;
   events: EventBus;
   queue: Queue;
   job: JobDefinition<TTriggerJob>;
+  cache?: Cache;
 }): () => void {
-  return deps.events.subscribeAll(async (event: DomainEvent<unknown>) => {
-    const organizationId = event.organizationId;
-    if (!organizationId) return;
-    const triggers = await withTenant(deps.db, organizationId, (tx) =>
+  const load = async (organizationId: string): Promise<TEventTrigger[]> => {
+    const rows = await withTenant(deps.db, organizationId, (tx) =>
       tx
         .select()
         .from(workflowTriggers)
@@ -43,8 +49,22 @@ export function listenForTriggerEvents(deps: {
           ),
         ),
     );
-    for (const t of triggers) {
-      if (!eventMatches(String(t.config.eventType ?? ''), event.type)) continue;
+    return rows.map((t) => ({
+      id: t.id,
+      workflowId: t.workflowId,
+      eventType: String(t.config.eventType ?? ''),
+    }));
+  };
+  // Every domain event of every organization passes here: without the cache each would cost a query.
+  const triggersOf = (organizationId: string) =>
+    deps.cache
+      ? deps.cache.wrap(eventTriggersKey(organizationId), EVENT_TRIGGERS_TTL_MS, () => load(organizationId))
+      : load(organizationId);
+  return deps.events.subscribeAll(async (event: DomainEvent<unknown>) => {
+    const organizationId = event.organizationId;
+    if (!organizationId) return;
+    for (const t of await triggersOf(organizationId)) {
+      if (!eventMatches(t.eventType, event.type)) continue;
       const payload = event.payload as { workflowId?: unknown } | null;
       if (event.type.startsWith('workflow.run.') && payload?.workflowId === t.workflowId) continue;
       await deps.queue.enqueue(

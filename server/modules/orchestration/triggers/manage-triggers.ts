@@ -1,6 +1,8 @@
 // Trigger CRUD for one workflow. Schedules are mirrored into the platform queue's cron (key = trigger id), so
 // creating, disabling or deleting a trigger changes what fires.
+
 import { and, asc, eq } from 'drizzle-orm';
+import type { Cache } from '../../../platform/cache/index.ts';
 import { notFound } from '../../../platform/http/index.ts';
 import type { JobDefinition, Queue } from '../../../platform/queue/index.ts';
 import type { TenantRunner } from '../../identity/index.ts';
@@ -9,7 +11,20 @@ import type { TTriggerJob } from './trigger-job.ts';
 import type { TCreateTriggerBody, TTrigger } from './trigger-schemas.ts';
 import { newWebhookSecret } from './trigger-secret.ts';
 
-export type TTriggerDeps = { queue: Queue; job: JobDefinition<TTriggerJob>; publicUrl: string };
+export type TTriggerDeps = {
+  queue: Queue;
+  job: JobDefinition<TTriggerJob>;
+  publicUrl: string;
+  /** Holds each organization's event triggers for the event listener; changed here, forgotten in every process. */
+  cache?: Cache;
+};
+
+/** The cache key of an organization's enabled event triggers (see listen-events.ts). */
+export const eventTriggersKey = (organizationId: string) => `orchestration:event-triggers:${organizationId}`;
+
+async function forgetEventTriggers(deps: TTriggerDeps, row: TRow): Promise<void> {
+  if (row.kind === 'event') await deps.cache?.delete(eventTriggersKey(row.organizationId));
+}
 type TRow = typeof workflowTriggers.$inferSelect;
 
 export function serializeTrigger(row: TRow, publicUrl: string, secret?: string): TTrigger {
@@ -70,6 +85,7 @@ export async function createTrigger(
   );
   if (!row) throw new Error('insert returned no trigger');
   await syncSchedule(deps, row);
+  await forgetEventTriggers(deps, row);
   return serializeTrigger(row, deps.publicUrl, secret?.secret);
 }
 
@@ -111,6 +127,7 @@ export async function setTriggerEnabled(
   );
   if (!row) throw notFound('Trigger');
   await syncSchedule(deps, row);
+  await forgetEventTriggers(deps, row);
   return serializeTrigger(row, deps.publicUrl);
 }
 
@@ -127,4 +144,5 @@ export async function deleteTrigger(
   );
   if (!row) throw notFound('Trigger');
   if (row.kind === 'schedule') await deps.queue.unschedule(deps.job, row.id);
+  await forgetEventTriggers(deps, row);
 }

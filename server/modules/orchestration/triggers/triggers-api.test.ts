@@ -160,6 +160,36 @@ describe('workflow triggers', () => {
     expect(loopRuns.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('stops starting runs as soon as an event trigger is disabled, though the triggers are cached', async () => {
+    const m = await memberWithKey(s);
+    const wf = await workflow(m.organizationId);
+    const made = await call(s, m, 'POST', `/api/v1/workflows/${wf}/triggers`, {
+      kind: 'event',
+      config: { eventType: 'content.archived' },
+    });
+    expect(made.status).toBe(201);
+    const archived = defineEvent('content.archived', z.object({ n: z.number() }));
+    const publish = (n: number) =>
+      s.platform.events.publish(archived, {
+        aggregateId: `a${n}`,
+        organizationId: m.organizationId,
+        payload: { n },
+      });
+    await publish(1);
+    await until(
+      () => runsOf(m.organizationId, wf),
+      (r) => r.length === 1,
+    );
+    // The listener now holds this organization's triggers in the cache; disabling must forget them.
+    const off = await call(s, m, 'PATCH', `/api/v1/workflows/${wf}/triggers/${made.body.id}`, {
+      enabled: false,
+    });
+    expect(off.body.enabled).toBe(false);
+    await publish(2);
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await runsOf(m.organizationId, wf)).toHaveLength(1);
+  });
+
   it('validates triggers and keeps them per tenant', async () => {
     const m = await memberWithKey(s);
     const wf = await workflow(m.organizationId);
