@@ -2,11 +2,12 @@
 // whole pipeline (API-key authentication, rate limit, hourly quota, target resolution, budget reservation and
 // settlement, usage record with its event) against the same model behind a bare Hono route, and the same
 // gateway answering from its response cache. Servers run one after the other so they never share the CPUs.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type LoadTarget, warmThenLoad } from './lib/load.ts';
 import { startProcess } from './lib/process.ts';
+import { provisionApiKey } from './lib/provision.ts';
 import { type BenchResult, newResult, row } from './lib/results.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
@@ -21,40 +22,6 @@ const chat = (key: string | null, extra: Record<string, unknown>): LoadTarget =>
   headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
   body: JSON.stringify({ model: 'local', messages: MESSAGES, ...extra }),
 });
-
-async function post(pathname: string, body: unknown, cookie = ''): Promise<Response> {
-  const res = await fetch(base + pathname, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base, ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (res.status >= 400) throw new Error(`${pathname}: ${res.status} ${await res.text()}`);
-  return res;
-}
-
-/** A new user's path through the API, as the README tour: sign up, verify by mail, sign in, org, admin key. */
-async function provisionKey(dataDir: string): Promise<string> {
-  const email = 'bench@example.com';
-  const password = 'a long bench password';
-  await post('/api/v1/auth/sign-up/email', { email, password, name: 'Bench' });
-  const mailDir = path.join(dataDir, 'mail');
-  const file = (await readdir(mailDir)).find((f) => f.includes('verify-email'));
-  const link = /https?:\/\/\S+/.exec(await readFile(path.join(mailDir, file ?? ''), 'utf8'))?.[0];
-  if (!link) throw new Error('no verification link in the mail');
-  await fetch(link, { redirect: 'manual' });
-  const signedIn = await post('/api/v1/auth/sign-in/email', { email, password });
-  const cookie = signedIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  await post('/api/v1/organizations', { name: 'Bench' }, cookie);
-  const key = (await (
-    await post('/api/v1/api-keys', { name: 'bench', scopes: ['admin'] }, cookie)
-  ).json()) as {
-    key: string;
-  };
-  return key.key;
-}
 
 export default async function aiGateway(): Promise<BenchResult> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'ff-bench-ai-'));
@@ -76,7 +43,7 @@ export default async function aiGateway(): Promise<BenchResult> {
       readyUrl: `${base}/ready`,
     });
     try {
-      const key = await provisionKey(dataDir);
+      const key = await provisionApiKey(base, dataDir);
       gateway = await warmThenLoad(chat(key, { cache: false }), DURATION_SEC);
       cached = await warmThenLoad(chat(key, {}), DURATION_SEC);
     } finally {

@@ -6,7 +6,7 @@
 // sending and arrival are read from one clock (and their own work is in every figure, both sides alike).
 // With BENCH_DATABASE_URL (an admin connection string) FlashFusion is measured on PostgreSQL too.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,6 +14,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import pg from 'pg';
 import * as Y from 'yjs';
 import { idleRssMiB, startProcess } from './lib/process.ts';
+import { postJson, provisionApiKey } from './lib/provision.ts';
 import { type BenchResult, newResult, row } from './lib/results.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
@@ -27,41 +28,16 @@ const base = `http://127.0.0.1:${PORT}`;
 type TClient = { doc: Y.Doc; provider: HocuspocusProvider; socket: HocuspocusProviderWebsocket };
 type TSide = { label: string; url: string; token: string; names: string[]; pid: number };
 
-async function post(pathname: string, body: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(base + pathname, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base, ...headers },
-    body: JSON.stringify(body),
-  });
-  if (res.status >= 400) throw new Error(`${pathname}: ${res.status} ${await res.text()}`);
-  return res;
-}
-
 /** A user, an organization, an API key and a project, through the API as a new user would (README tour). */
 async function provision(dataDir: string): Promise<{ key: string; projectId: string }> {
-  const email = 'bench@example.com';
-  const password = 'a long bench password';
-  await post('/api/v1/auth/sign-up/email', { email, password, name: 'Bench' });
-  const mailDir = path.join(dataDir, 'mail');
-  const file = (await readdir(mailDir)).find((f) => f.includes('verify-email'));
-  const link = /https?:\/\/\S+/.exec(await readFile(path.join(mailDir, file ?? ''), 'utf8'))?.[0];
-  if (!link) throw new Error('no verification link in the mail');
-  await fetch(link, { redirect: 'manual' });
-  const signedIn = await post('/api/v1/auth/sign-in/email', { email, password });
-  const cookie = signedIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  await post('/api/v1/organizations', { name: 'Bench' }, { cookie });
-  const { key } = (await (
-    await post('/api/v1/api-keys', { name: 'bench', scopes: ['admin'] }, { cookie })
-  ).json()) as {
-    key: string;
-  };
-  const project = (await (
-    await post('/api/v1/projects', { name: 'Bench', type: 'web-app' }, { authorization: `Bearer ${key}` })
-  ).json()) as { id: string };
-  return { key, projectId: project.id };
+  const key = await provisionApiKey(base, dataDir);
+  const created = await postJson(
+    base,
+    '/api/v1/projects',
+    { name: 'Bench', type: 'web-app' },
+    { authorization: `Bearer ${key}` },
+  );
+  return { key, projectId: ((await created.json()) as { id: string }).id };
 }
 
 async function connect(url: string, name: string, token: string): Promise<TClient> {
