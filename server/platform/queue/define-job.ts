@@ -37,6 +37,9 @@ export interface JobDefinition<TPayload> {
   /**
    * At most this many active jobs of one group (EnqueueOptions.group, e.g. an organization) across every
    * worker process: one tenant's backlog waits in its own line while other groups' jobs proceed.
+   * pg-boss checks the limit inside each fetch statement, so on PostgreSQL fetches running at the same
+   * instant (one per free worker slot) can each pass it once: a burst may start up to `concurrency` jobs of a
+   * group per process, after which no further job of that group starts until the group is under its limit.
    */
   groupConcurrency?: number;
   /**
