@@ -39,6 +39,7 @@ export async function createOrchestration({
   const executors = createStepExecutors({
     gateway,
     db,
+    events,
     allowPrivateNetworks: env.ALLOW_PRIVATE_HTTP_TARGETS,
     sandbox,
   });

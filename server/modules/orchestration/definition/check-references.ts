@@ -49,6 +49,12 @@ function collectEdges(steps: TStep[], ctx: TCtx): [string, string][] {
       once(fallbackOf, s.onError.fallback, s.id, 'onError.fallback', 'the fallback of');
     }
   }
+  // The dependents of a step with a fallback wait for that fallback when the step fails (engine/graph.ts), so
+  // fallback → dependent is an edge too: a fallback depending on one of them would wait forever (a cycle).
+  for (const [fallback, source] of fallbackOf) {
+    if (!ctx.ids.has(fallback)) continue;
+    for (const t of steps) if (t.dependsOn?.includes(source)) pairs.push([fallback, t.id]);
+  }
   return pairs;
 }
 

@@ -166,6 +166,28 @@ describe('validateDefinition', () => {
     expect(mixed[0]?.message).toMatch(
       /^Cycle: (cond → work → rescue → cond|work → rescue → cond → work|rescue → cond → work → rescue)$/,
     );
+    // after waits for work's fallback when work fails; a fallback waiting for after would wait forever.
+    const waitsOnDependent = await errorsOf({
+      steps: [
+        { ...llm('work', 'x'), onError: { fallback: 'rescue' } },
+        llm('after', 'x', ['work']),
+        llm('rescue', 'x', ['after']),
+      ],
+    });
+    expect(waitsOnDependent[0]?.message).toMatch(/^Cycle: (after → rescue → after|rescue → after → rescue)$/);
+    // A fallback may depend on other steps (it then waits for them).
+    const ok = await validateDefinition(
+      {
+        steps: [
+          llm('prep', 'x'),
+          { ...llm('work', 'x'), onError: { fallback: 'rescue' } },
+          llm('rescue', '{{ steps.prep.output }}', ['prep']),
+          llm('after', 'x', ['work']),
+        ],
+      },
+      resolvers,
+    );
+    expect(ok.ok).toBe(true);
   });
 
   it('lets templates and code read only transitive dependencies', async () => {

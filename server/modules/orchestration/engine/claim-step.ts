@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { TTx } from '../../../platform/db/index.ts';
 import type { TEmit } from '../../../platform/events/index.ts';
 import { renderTemplate } from '../definition/index.ts';
-import { runSteps } from '../schema.ts';
+import { runSteps, workflowRuns } from '../schema.ts';
 import type { TScope, TStep } from '../types.ts';
 import { enqueueAdvance, enqueueStep, type TEngineCtx, type TStepJob } from './engine-jobs.ts';
 import { engineTx } from './engine-tx.ts';
@@ -28,71 +28,87 @@ export function claimStep(ctx: TEngineCtx, job: TStepJob): Promise<TClaim> {
   return engineTx(ctx, job.organizationId, async (tx, log, emit) => {
     const loaded = await loadRun(tx, job.runId, { lock: true });
     const row = loaded?.steps.find((s) => s.stepId === job.stepId);
-    if (!loaded || !row || TERMINAL_STEP.has(row.status)) return { kind: 'none' };
-    const { run } = loaded;
-    const now = Date.now();
-    const later = (at: number) => enqueueStep(ctx, tx, run.organizationId, run.id, row.stepId, new Date(at));
-    if (TERMINAL_RUN.has(run.status) || run.cancelRequested) {
-      await tx
-        .update(runSteps)
-        .set({ status: 'cancelled', updatedAt: new Date() })
-        .where(eq(runSteps.id, row.id));
+    if (!loaded || !row) return { kind: 'none' };
+    return claimIn(ctx, tx, log, emit, loaded, row);
+  });
+}
+
+/** claimStep inside a transaction holding the run's row lock (also used to continue a run in the same job). */
+export async function claimIn(
+  ctx: TEngineCtx,
+  tx: TTx,
+  log: TEventLog,
+  emit: TEmit,
+  loaded: TLoadedRun,
+  row: TStepRow,
+): Promise<TClaim> {
+  if (TERMINAL_STEP.has(row.status)) return { kind: 'none' };
+  const { run } = loaded;
+  const now = Date.now();
+  const later = (at: number) => enqueueStep(ctx, tx, run.organizationId, run.id, row.stepId, new Date(at));
+  if (TERMINAL_RUN.has(run.status) || run.cancelRequested) {
+    await tx
+      .update(runSteps)
+      .set({ status: 'cancelled', updatedAt: new Date() })
+      .where(eq(runSteps.id, row.id));
+    return { kind: 'none' };
+  }
+  const wake = row.wakeAt?.getTime();
+  let recovered = false;
+  if (row.status === 'running') {
+    const leaseEnd = row.updatedAt.getTime() + ctx.options.leaseMs;
+    if (leaseEnd > now) {
+      await later(leaseEnd + 50);
       return { kind: 'none' };
     }
-    const wake = row.wakeAt?.getTime();
-    let recovered = false;
-    if (row.status === 'running') {
-      const leaseEnd = row.updatedAt.getTime() + ctx.options.leaseMs;
-      if (leaseEnd > now) {
-        await later(leaseEnd + 50);
-        return { kind: 'none' };
-      }
-      recovered = true;
-    } else if (row.status === 'waiting') {
-      // No wake time: an approval, sub-workflow or map waits to be woken by someone else.
-      if (wake === undefined) return { kind: 'none' };
-      if (wake > now) {
-        await later(wake);
-        return { kind: 'none' };
-      }
-      if (row.type === 'delay') {
-        await finishDelay(ctx, tx, log, row);
-        return { kind: 'none' };
-      }
-    } else if (wake !== undefined && wake > now) {
+    recovered = true;
+  } else if (row.status === 'waiting') {
+    // No wake time: an approval, sub-workflow or map waits to be woken by someone else.
+    if (wake === undefined) return { kind: 'none' };
+    if (wake > now) {
       await later(wake);
       return { kind: 'none' };
     }
-
-    const step = stepDefinition(loaded.definition, row.stepId);
-    if (!step) throw new Error(`Run ${run.id}: step ${row.stepId} is not in its definition`);
-    const scope = scopeFor(loaded, row);
-    const claimed = await tx
-      .update(runSteps)
-      .set({
-        status: 'running',
-        attempts: row.attempts + 1,
-        wakeAt: null,
-        startedAt: row.startedAt ?? new Date(),
-        updatedAt: new Date(),
-      })
-      .where(
-        and(eq(runSteps.id, row.id), eq(runSteps.status, row.status), eq(runSteps.attempts, row.attempts)),
-      )
-      .returning();
-    const mine = claimed[0];
-    if (!mine) return { kind: 'none' };
-    await log.append(tx, run.id, 'step.started', row.stepId, {
-      attempt: mine.attempts,
-      type: row.type,
-      recovered,
-    });
-    if (run.status === 'queued' || run.status === 'waiting') {
-      // Shown as running as soon as any step is; advance settles waiting/running afterwards.
-      await enqueueAdvance(ctx, tx, run.organizationId, run.id);
+    if (row.type === 'delay') {
+      await finishDelay(ctx, tx, log, row);
+      return { kind: 'none' };
     }
-    return startNative(ctx, tx, log, emit, loaded, mine, step, scope);
+  } else if (wake !== undefined && wake > now) {
+    await later(wake);
+    return { kind: 'none' };
+  }
+
+  const step = stepDefinition(loaded.definition, row.stepId);
+  if (!step) throw new Error(`Run ${run.id}: step ${row.stepId} is not in its definition`);
+  const scope = scopeFor(loaded, row);
+  const claimed = await tx
+    .update(runSteps)
+    .set({
+      status: 'running',
+      attempts: row.attempts + 1,
+      wakeAt: null,
+      startedAt: row.startedAt ?? new Date(),
+      updatedAt: new Date(),
+    })
+    .where(and(eq(runSteps.id, row.id), eq(runSteps.status, row.status), eq(runSteps.attempts, row.attempts)))
+    .returning();
+  const mine = claimed[0];
+  if (!mine) return { kind: 'none' };
+  await log.append(tx, run.id, 'step.started', row.stepId, {
+    attempt: mine.attempts,
+    type: row.type,
+    recovered,
   });
+  if (run.status === 'queued' || run.status === 'waiting') {
+    // Shown as running as soon as any step is (here, rather than through another advance job).
+    const at = new Date();
+    await tx
+      .update(workflowRuns)
+      .set({ status: 'running', startedAt: run.startedAt ?? at, updatedAt: at })
+      .where(eq(workflowRuns.id, run.id));
+    await log.append(tx, run.id, 'run.running');
+  }
+  return startNative(ctx, tx, log, emit, loaded, mine, step, scope);
 }
 
 async function startNative(

@@ -18,6 +18,11 @@ export interface TEngineOptions {
   leaseMs?: number;
   /** Per-attempt timeout of steps that name none. */
   defaultStepTimeoutMs?: number;
+  /**
+   * A step job keeps executing the run's next ready step itself (no queue round trip) while it is younger
+   * than this; 0 sends every step through the queue.
+   */
+  continueForMs?: number;
 }
 
 export interface TEngineDeps {
@@ -35,6 +40,7 @@ export const DEFAULT_ENGINE_OPTIONS: Required<TEngineOptions> = {
   workerConcurrency: 8,
   leaseMs: 15_000,
   defaultStepTimeoutMs: 300_000,
+  continueForMs: 2_000,
 };
 
 export const TERMINAL_RUN = new Set(['succeeded', 'failed', 'cancelled']);

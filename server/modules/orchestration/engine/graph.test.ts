@@ -96,6 +96,46 @@ describe('planAdvance', () => {
     ).toEqual(['rescue']);
   });
 
+  it('runs a fallback only after its own dependencies settled, even when its source failed first', () => {
+    const d = def([
+      { id: 'slow', type: 'llm', prompt: 'x' },
+      { id: 'work', type: 'llm', prompt: 'x', onError: { fallback: 'rescue' } },
+      { id: 'rescue', type: 'llm', prompt: 'x', dependsOn: ['slow'] },
+      { id: 'after', type: 'llm', prompt: 'x', dependsOn: ['work'] },
+    ]);
+    const failed = row('work', 'failed', null, 'broke');
+    const early = planAdvance(d, [
+      row('slow', 'running'),
+      failed,
+      row('rescue', 'pending'),
+      row('after', 'pending'),
+    ]);
+    expect(early).toMatchObject({ ready: [], skip: [], fatal: null, finished: false });
+    const later = planAdvance(d, [
+      row('slow', 'succeeded', 'S'),
+      failed,
+      row('rescue', 'pending'),
+      row('after', 'pending'),
+    ]);
+    expect(later.ready).toEqual(['rescue']);
+    // A skipped dependency settles the fallback without skipping it: the failure still needs handling.
+    const skippedDep = planAdvance(d, [
+      row('slow', 'skipped'),
+      failed,
+      row('rescue', 'pending'),
+      row('after', 'pending'),
+    ]);
+    expect(skippedDep.ready).toEqual(['rescue']);
+    expect(
+      planAdvance(d, [
+        row('slow', 'succeeded'),
+        failed,
+        row('rescue', 'succeeded', 'R'),
+        row('after', 'pending'),
+      ]).ready,
+    ).toEqual(['after']);
+  });
+
   it('windows map items by concurrency and finishes the map in item order', () => {
     const d = def([
       { id: 'm', type: 'map', items: '{{ input }}', concurrency: 2, step: { type: 'llm', prompt: 'x' } },

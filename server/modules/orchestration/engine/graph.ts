@@ -134,14 +134,16 @@ export function planAdvance(def: TWorkflowDefinition, rows: TStepRow[]): TAdvanc
         }
         if (cs !== 'succeeded') continue;
       }
+      const deps = step.dependsOn ?? [];
       const source = fallbacks.get(step.id);
       if (source) {
+        // A fallback runs only once its source failed for good, and like any step only after its own
+        // dependencies settled (it may read their outputs); it is not skipped when they were.
         const ss = status(source);
         if (ss === 'succeeded' || ss === 'skipped' || ss === 'cancelled') skipIt();
-        else if (ss === 'failed') plan.ready.push(step.id);
+        else if (ss === 'failed' && deps.every(settled)) plan.ready.push(step.id);
         continue;
       }
-      const deps = step.dependsOn ?? [];
       if (!deps.every(settled)) continue;
       if (deps.length > 0 && deps.every((d) => status(d) === 'skipped')) skipIt();
       else plan.ready.push(step.id);

@@ -24,13 +24,18 @@ export async function loadRun(
   const q = tx.select().from(workflowRuns).where(eq(workflowRuns.id, runId));
   const [run] = opts.lock ? await q.for('update') : await q;
   if (!run) return null;
-  const steps = await tx.select().from(runSteps).where(eq(runSteps.runId, runId)).orderBy(runSteps.stepId);
+  const steps = await loadSteps(tx, runId);
   const [version] = await tx
     .select({ definition: workflowVersions.definition })
     .from(workflowVersions)
     .where(and(eq(workflowVersions.workflowId, run.workflowId), eq(workflowVersions.version, run.version)));
   if (!version) throw new Error(`Run ${runId}: version ${run.version} of its workflow is missing`);
   return { run, steps, definition: version.definition as unknown as TWorkflowDefinition };
+}
+
+/** The run's step rows (top-level steps and map items), ordered by checkpoint id. */
+export function loadSteps(tx: TTx, runId: string): Promise<TStepRow[]> {
+  return tx.select().from(runSteps).where(eq(runSteps.runId, runId)).orderBy(runSteps.stepId);
 }
 
 const MAP_CHILD = /^(.+)\[(\d+)\]$/;

@@ -4,11 +4,13 @@ import type { TEmit } from '../../../platform/events/index.ts';
 import { AppError, notFound } from '../../../platform/http/index.ts';
 import { runSteps, type TRIGGER_KINDS, workflowRuns, workflows, workflowVersions } from '../schema.ts';
 import type { TWorkflowDefinition } from '../types.ts';
-import { enqueueAdvance, type TEngineCtx } from './engine-jobs.ts';
+import { advanceIn } from './advance-run.ts';
+import type { TEngineCtx } from './engine-jobs.ts';
 import { engineTx } from './engine-tx.ts';
+import { loadRun } from './load-run.ts';
 import { workflowRunStarted } from './run-domain-events.ts';
 import type { TEventLog } from './run-events.ts';
-import { assertRunInput } from './validate-input.ts';
+import { resolveRunInput } from './validate-input.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -22,7 +24,7 @@ export interface TStartRunArgs {
   parent?: { runId: string; stepId: string };
 }
 
-/** Starts a run of the workflow's current version: run + pending step rows + first advance, atomically. */
+/** Starts a run of the workflow's current version: run + pending step rows + first steps enqueued, atomically. */
 export function startRun(ctx: TEngineCtx, args: TStartRunArgs): Promise<{ runId: string }> {
   return engineTx(ctx, args.organizationId, (tx, log, emit) => startRunIn(ctx, tx, log, emit, args));
 }
@@ -51,8 +53,7 @@ export async function startRunIn(
     .where(and(eq(workflowVersions.workflowId, wf.id), eq(workflowVersions.version, wf.currentVersion)));
   if (!version) throw new Error(`Workflow ${wf.id} has no version ${wf.currentVersion}`);
   const definition = version.definition as unknown as TWorkflowDefinition;
-  const input = args.input ?? {};
-  assertRunInput(definition.input, input);
+  const input = resolveRunInput(definition.input, args.input ?? {});
 
   const [run] = await tx
     .insert(workflowRuns)
@@ -86,6 +87,8 @@ export async function startRunIn(
       parentRunId: run.parentRunId,
     },
   });
-  await enqueueAdvance(ctx, tx, organizationId, run.id);
+  // The first advance happens here, in the run's own transaction: its ready steps are enqueued as it commits.
+  const loaded = await loadRun(tx, run.id);
+  if (loaded) await advanceIn(ctx, tx, log, emit, loaded);
   return { runId: run.id };
 }

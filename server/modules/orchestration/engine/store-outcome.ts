@@ -2,10 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { TTx } from '../../../platform/db/index.ts';
 import { runSteps } from '../schema.ts';
 import type { TStep, TStepOutcome } from '../types.ts';
-import { enqueueAdvance, enqueueStep, type TEngineCtx, type TStepJob } from './engine-jobs.ts';
-import { engineTx } from './engine-tx.ts';
-import { TERMINAL_RUN } from './engine-types.ts';
-import { loadRun, type TRunRow, type TStepRow } from './load-run.ts';
+import { enqueueAdvance, enqueueStep, type TEngineCtx } from './engine-jobs.ts';
+import type { TRunRow, TStepRow } from './load-run.ts';
 import type { TEventLog } from './run-events.ts';
 
 export type TLogLine = { at: string; level: string; message: string };
@@ -27,7 +25,8 @@ export async function applyOutcome(
   tx: TTx,
   log: TEventLog,
   a: { run: TRunRow; row: TStepRow; step: TStep; outcome: TStepOutcome; logs: TLogLine[] },
-): Promise<void> {
+  opts: { enqueueAdvance?: boolean } = {},
+): Promise<'settled' | 'retrying'> {
   const { run, row, step, outcome } = a;
   const now = new Date();
   const logs = [...row.logs, ...a.logs].slice(-500);
@@ -61,7 +60,7 @@ export async function applyOutcome(
         nextAttemptAt: wakeAt.toISOString(),
       });
       await enqueueStep(ctx, tx, run.organizationId, run.id, row.stepId, wakeAt);
-      return;
+      return 'retrying';
     }
     await tx
       .update(runSteps)
@@ -73,34 +72,7 @@ export async function applyOutcome(
       error: outcome.error,
     });
   }
-  await enqueueAdvance(ctx, tx, run.organizationId, run.id);
-}
-
-/**
- * Stores an executed attempt, unless the step is no longer this attempt's (a worker took it over after the
- * lease lapsed) or the run was cancelled meanwhile (the step is then cancelled).
- */
-export function storeOutcome(
-  ctx: TEngineCtx,
-  job: TStepJob,
-  attempt: number,
-  step: TStep,
-  outcome: TStepOutcome,
-  logs: TLogLine[],
-): Promise<void> {
-  return engineTx(ctx, job.organizationId, async (tx, log) => {
-    const loaded = await loadRun(tx, job.runId, { lock: true });
-    const row = loaded?.steps.find((s) => s.stepId === job.stepId);
-    if (!loaded || !row || row.status !== 'running' || row.attempts !== attempt) return;
-    if (TERMINAL_RUN.has(loaded.run.status) || loaded.run.cancelRequested) {
-      const now = new Date();
-      await tx
-        .update(runSteps)
-        .set({ status: 'cancelled', logs: [...row.logs, ...logs], finishedAt: now, updatedAt: now })
-        .where(eq(runSteps.id, row.id));
-      await log.append(tx, loaded.run.id, 'step.finished', row.stepId, { status: 'cancelled' });
-      return;
-    }
-    await applyOutcome(ctx, tx, log, { run: loaded.run, row, step, outcome, logs });
-  });
+  // The caller may advance the run itself in this transaction instead (a step job finishing its attempt).
+  if (opts.enqueueAdvance !== false) await enqueueAdvance(ctx, tx, run.organizationId, run.id);
+  return 'settled';
 }

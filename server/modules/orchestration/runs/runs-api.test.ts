@@ -60,6 +60,14 @@ describe('runs and approvals API', () => {
       tokens: run.body.tokens,
     });
     expect(run.body.steps[0].durationMs).toBeGreaterThanOrEqual(0);
+    // The history has every field of SPEC §5 per step: input, output, attempts, logs, tokens, cost, timing.
+    expect(run.body.steps[0]).toMatchObject({
+      output: { text: expect.stringContaining('bees') },
+      logs: expect.any(Array),
+      cost: expect.any(Number),
+      startedAt: expect.any(String),
+      finishedAt: expect.any(String),
+    });
 
     const list = await call(s, m, 'GET', `/api/v1/runs?workflowId=${wf}&status=succeeded&limit=5`);
     expect(list.body.data.map((r: { id: string }) => r.id)).toEqual([runId]);
@@ -69,7 +77,11 @@ describe('runs and approvals API', () => {
       headers: { authorization: `Bearer ${m.key}` },
     });
     const events = parseSse(await sse.text());
-    expect(events.map((e) => e.event)).toContain('step.tokens');
+    const names = events.map((e) => e.event);
+    // step started → tokens → step finished → run finished, in that order.
+    expect(names.indexOf('step.started')).toBeGreaterThanOrEqual(0);
+    expect(names.indexOf('step.tokens')).toBeGreaterThan(names.indexOf('step.started'));
+    expect(names.indexOf('step.finished')).toBeGreaterThan(names.indexOf('step.tokens'));
     expect(events.at(-1)?.event).toBe('run.finished');
     const firstSeq = events[0]!.data.seq as number;
     const resumed = await fetch(`${s.url}/api/v1/runs/${runId}/events`, {
@@ -121,6 +133,72 @@ describe('runs and approvals API', () => {
     const seqs = events.map((e) => e.data.seq as number);
     expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
     expect(new Set(seqs).size).toBe(seqs.length);
+  });
+
+  it('fails a transform that loops forever or allocates without bound, cleanly, and keeps running others', async () => {
+    const m = await memberWithKey(s);
+    const wf = await workflow(m.organizationId, {
+      steps: [
+        { id: 'spin', type: 'transform', code: 'for (;;) {}', timeoutMs: 1500, onError: 'continue' },
+        {
+          id: 'hog',
+          type: 'transform',
+          code: 'const a = []; for (;;) a.push("z".repeat(4096) + a.length);',
+          memoryLimitMb: 16,
+          timeoutMs: 5000,
+          onError: 'continue',
+          // After spin: its sandbox thread is then warm, so the 5 s are the code's own.
+          dependsOn: ['spin'],
+        },
+        { id: 'after', type: 'transform', code: 'return 6 * 7', dependsOn: ['spin', 'hog'] },
+      ],
+    });
+    const { body } = await call(s, m, 'POST', `/api/v1/workflows/${wf}/execute`, { input: {} });
+    const run = await until(
+      () => call(s, m, 'GET', `/api/v1/runs/${body.runId}`),
+      (r) => ['succeeded', 'failed'].includes(r.body.status),
+      60_000,
+    );
+    const steps = new Map(run.body.steps.map((x: { stepId: string }) => [x.stepId, x]));
+    expect(steps.get('spin')).toMatchObject({ status: 'failed', error: expect.stringMatching(/time/i) });
+    expect(steps.get('hog')).toMatchObject({ status: 'failed', error: expect.stringMatching(/memory/i) });
+    expect(run.body).toMatchObject({ status: 'succeeded', output: { after: 42 } });
+  });
+
+  it('documents the orchestration API in OpenAPI, each operation with its permission', async () => {
+    const doc = await (await fetch(`${s.url}/api/v1/openapi.json`)).json();
+    const expected: [string, string, string][] = [
+      ['get', '/api/v1/agents', 'agent:read'],
+      ['post', '/api/v1/agents', 'agent:create'],
+      ['get', '/api/v1/agents/{id}/performance', 'agent:read'],
+      ['get', '/api/v1/workflows', 'workflow:read'],
+      ['post', '/api/v1/workflows', 'workflow:create'],
+      ['post', '/api/v1/workflows/{id}/execute', 'workflow:execute'],
+      ['get', '/api/v1/runs', 'workflow:read'],
+      ['get', '/api/v1/runs/{id}', 'workflow:read'],
+      ['get', '/api/v1/runs/{id}/events', 'workflow:read'],
+      ['post', '/api/v1/runs/{id}/cancel', 'workflow:execute'],
+      ['get', '/api/v1/approvals', 'workflow:read'],
+      ['post', '/api/v1/approvals/{id}/decide', 'workflow:execute'],
+    ];
+    for (const [method, path, permission] of expected)
+      expect(doc.paths[path]?.[method]?.['x-permission'], `${method} ${path}`).toBe(permission);
+  });
+
+  it('refuses to run an archived workflow with 409 CONFLICT, and runs it again once restored', async () => {
+    const m = await memberWithKey(s);
+    const wf = await workflow(m.organizationId, { steps: [{ id: 'a', type: 'llm', prompt: 'x' }] });
+    expect((await call(s, m, 'DELETE', `/api/v1/workflows/${wf}`)).status).toBe(204);
+    const refused = await call(s, m, 'POST', `/api/v1/workflows/${wf}/execute`, { input: {} });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: 'CONFLICT',
+      message: 'The workflow is archived; restore it to run it',
+    });
+    expect(refused.body.error.requestId).toEqual(expect.any(String));
+    expect((await call(s, m, 'GET', `/api/v1/runs?workflowId=${wf}`)).body.data).toEqual([]);
+    expect((await call(s, m, 'PATCH', `/api/v1/workflows/${wf}`, { status: 'active' })).status).toBe(200);
+    expect((await call(s, m, 'POST', `/api/v1/workflows/${wf}/execute`, { input: {} })).status).toBe(202);
   });
 
   it('answers bad input, unknown ids, other tenants and missing permissions with the error envelope', async () => {

@@ -2,7 +2,8 @@
 import type { TScope } from '../types.ts';
 import { runSandboxed, type TSandboxResult } from './run-sandboxed.ts';
 
-const EXPRESSION_TIMEOUT_MS = 250;
+// Generous for one expression: a loaded machine can starve the event loop for a few hundred ms.
+const EXPRESSION_TIMEOUT_MS = 1_000;
 const EXPRESSION_MEMORY_BYTES = 8 * 1024 * 1024;
 
 /** Evaluates `expr` with input, steps (and item/index) in scope; `value` is the expression's JSON value. */

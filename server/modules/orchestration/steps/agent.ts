@@ -3,8 +3,10 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
+import type { EventBus } from '../../../platform/events/index.ts';
 import type { TAiGateway } from '../../ai/index.ts';
 import { getAgentStats } from '../agents/agent-stats.ts';
+import { ensureDefaultAgents } from '../agents/ensure-default-agents.ts';
 import { selectAgent } from '../agents/select-agent.ts';
 import { agents } from '../schema.ts';
 import type { TAgentStep, TStepContext, TStepOutcome } from '../types.ts';
@@ -14,12 +16,15 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 type TAgentRow = typeof agents.$inferSelect;
 
 export async function executeAgent(
-  deps: { gateway: TAiGateway; db: Database },
+  deps: { gateway: TAiGateway; db: Database; events?: EventBus },
   ctx: TStepContext,
   step: Pick<TAgentStep, 'agentId' | 'requirements' | 'prompt' | 'responseSchema'>,
 ): Promise<TStepOutcome> {
   if (typeof step.prompt !== 'string' || !step.prompt.trim())
     return { status: 'failed', error: 'the prompt is empty', retryable: false };
+  // An organization whose agents were never listed has not been given the six defaults yet (they are lazy).
+  if (deps.events && !step.agentId)
+    await ensureDefaultAgents({ events: deps.events, organizationId: ctx.organizationId });
   const chosen = await chooseAgent(deps.db, ctx, step);
   if ('error' in chosen) return { status: 'failed', error: chosen.error, retryable: chosen.retryable };
   const { agent, score } = chosen;

@@ -1,6 +1,7 @@
 // The step executors of the engine (SPEC §5): one function per step type that does real work. The engine
 // renders templates first, runs condition/map/delay/approval/workflow itself, and calls these for the rest.
 import type { Database } from '../../../platform/db/index.ts';
+import type { EventBus } from '../../../platform/events/index.ts';
 import type { TAiGateway } from '../../ai/index.ts';
 import { type SandboxPool, sharedSandboxPool } from '../sandbox/index.ts';
 import type { TStep, TStepContext, TStepOutcome } from '../types.ts';
@@ -22,6 +23,8 @@ export type TStepExecutors = {
 export function createStepExecutors(deps: {
   gateway: TAiGateway;
   db: Database;
+  /** Seeds an organization's default agents before an agent step first selects one (omitted: no seeding). */
+  events?: EventBus;
   /** ALLOW_PRIVATE_HTTP_TARGETS: http steps may call loopback/private/link-local addresses. */
   allowPrivateNetworks: boolean;
   /** Single non-public addresses http steps may call anyway. */

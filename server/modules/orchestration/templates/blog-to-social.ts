@@ -36,7 +36,7 @@ export const BLOG_TO_SOCIAL: TWorkflowTemplate = {
         dependsOn: ['research'],
         requirements: { capabilities: ['writing'] },
         prompt:
-          'Write a blog post of about 600 words on "{{ input.topic }}" covering these points: {{ steps.research.output.points }}.',
+          'Write a blog post of about 600 words on "{{ input.topic }}" covering these points: {{ steps.research.output.object.points }}.',
       },
       {
         id: 'platforms',
@@ -58,11 +58,11 @@ export const BLOG_TO_SOCIAL: TWorkflowTemplate = {
           type: 'llm',
           system: 'You write engaging social media posts that fit the platform.',
           prompt:
-            'Write one {{ item.platform }} post of at most {{ item.limit }} characters promoting this blog post:\n{{ steps.draft.output }}',
+            'Write one {{ item.platform }} post of at most {{ item.limit }} characters promoting this blog post:\n{{ steps.draft.output.text }}',
           maxOutputTokens: 400,
         },
       },
     ],
-    output: { post: '{{ steps.draft.output }}', social: '{{ steps.social.output }}' },
+    output: { post: '{{ steps.draft.output.text }}', social: '{{ steps.social.output }}' },
   },
 };

@@ -31,7 +31,7 @@ export const CONTENT_CAMPAIGN: TWorkflowTemplate = {
         dependsOn: ['audience'],
         requirements: { capabilities: ['strategy'] },
         prompt:
-          'Plan a campaign for {{ input.product }} with the goal "{{ input.goal }}". Audience: {{ steps.audience.output }}. Give a theme and one message per channel.',
+          'Plan a campaign for {{ input.product }} with the goal "{{ input.goal }}". Audience: {{ steps.audience.output.text }}. Give a theme and one message per channel.',
         responseSchema: {
           type: 'object',
           properties: { theme: { type: 'string' }, messages: { type: 'array', items: { type: 'string' } } },
@@ -44,8 +44,8 @@ export const CONTENT_CAMPAIGN: TWorkflowTemplate = {
         dependsOn: ['plan'],
         code: [
           "const channels = Array.isArray(input.channels) && input.channels.length ? input.channels : ['blog', 'newsletter', 'linkedin'];",
-          'const messages = steps.plan.output.messages ?? [];',
-          'return channels.map((channel, i) => ({ channel, message: messages[i % Math.max(messages.length, 1)] ?? steps.plan.output.theme }));',
+          'const messages = steps.plan.output.object.messages ?? [];',
+          'return channels.map((channel, i) => ({ channel, message: messages[i % Math.max(messages.length, 1)] ?? steps.plan.output.object.theme }));',
         ].join('\n'),
       },
       {
@@ -58,7 +58,7 @@ export const CONTENT_CAMPAIGN: TWorkflowTemplate = {
           type: 'agent',
           requirements: { capabilities: ['content'] },
           prompt:
-            'Write the {{ item.channel }} piece of the campaign "{{ steps.plan.output.theme }}". Key message: {{ item.message }}',
+            'Write the {{ item.channel }} piece of the campaign "{{ steps.plan.output.object.theme }}". Key message: {{ item.message }}',
         },
       },
       {
@@ -81,7 +81,7 @@ export const CONTENT_CAMPAIGN: TWorkflowTemplate = {
         id: 'gate',
         type: 'condition',
         dependsOn: ['review'],
-        if: 'steps.review.output.score >= 7',
+        if: 'steps.review.output.object.score >= 7',
         // biome-ignore lint/suspicious/noThenProperty: a condition step's branch list (SPEC §5); an array, never a thenable.
         then: ['schedule'],
         else: ['revise'],
@@ -91,13 +91,13 @@ export const CONTENT_CAMPAIGN: TWorkflowTemplate = {
         type: 'agent',
         requirements: { capabilities: ['editing'] },
         prompt:
-          'Revise these campaign pieces:\n{{ steps.pieces.output }}\nApply these fixes: {{ steps.review.output.fixes }}',
+          'Revise these campaign pieces:\n{{ steps.pieces.output }}\nApply these fixes: {{ steps.review.output.object.fixes }}',
       },
       {
         id: 'schedule',
         type: 'transform',
         // One piece a day from the day after approval; the content module turns days into calendar slots.
-        code: 'return steps.pieces.output.map((piece, i) => ({ day: i + 1, piece }));',
+        code: 'return steps.pieces.output.map((piece, i) => ({ day: i + 1, piece: piece.text }));',
       },
     ],
   },

@@ -47,7 +47,7 @@ export const DEV_PIPELINE: TWorkflowTemplate = {
         dependsOn: ['requirements'],
         requirements: { capabilities: ['architecture'] },
         prompt:
-          'Design the architecture ({{ input.stack }}) for these stories: {{ steps.requirements.output.stories }}',
+          'Design the architecture ({{ input.stack }}) for these stories: {{ steps.requirements.output.object.stories }}',
         responseSchema: {
           type: 'object',
           properties: {
@@ -61,13 +61,13 @@ export const DEV_PIPELINE: TWorkflowTemplate = {
         id: 'code',
         type: 'map',
         dependsOn: ['architecture'],
-        items: '{{ steps.architecture.output.components }}',
+        items: '{{ steps.architecture.output.object.components }}',
         concurrency: 2,
         step: {
           type: 'llm',
           system: 'You are a senior engineer. Answer with code only.',
           prompt:
-            'Implement the component "{{ item }}" ({{ input.stack }}). Data model: {{ steps.architecture.output.dataModel }}',
+            'Implement the component "{{ item }}" ({{ input.stack }}). Data model: {{ steps.architecture.output.object.dataModel }}',
           maxOutputTokens: 2000,
         },
       },
@@ -77,7 +77,7 @@ export const DEV_PIPELINE: TWorkflowTemplate = {
         dependsOn: ['code', 'requirements'],
         system: 'You are a test engineer.',
         prompt:
-          'Write tests for this code covering the acceptance criteria {{ steps.requirements.output.stories }}:\n{{ steps.code.output }}',
+          'Write tests for this code covering the acceptance criteria {{ steps.requirements.output.object.stories }}:\n{{ steps.code.output }}',
         responseSchema: {
           type: 'object',
           properties: {
@@ -91,7 +91,7 @@ export const DEV_PIPELINE: TWorkflowTemplate = {
         id: 'ready',
         type: 'condition',
         dependsOn: ['tests'],
-        if: 'Array.isArray(steps.tests.output.tests) && steps.tests.output.tests.length > 0',
+        if: 'Array.isArray(steps.tests.output.object.tests) && steps.tests.output.object.tests.length > 0',
         // biome-ignore lint/suspicious/noThenProperty: a condition step's branch list (SPEC §5); an array, never a thenable.
         then: ['deploy'],
         else: ['report'],
@@ -101,12 +101,12 @@ export const DEV_PIPELINE: TWorkflowTemplate = {
         type: 'agent',
         requirements: { capabilities: ['deployment'] },
         prompt:
-          'Write the deployment plan to {{ input.environment }} for components {{ steps.architecture.output.components }}, with rollback steps.',
+          'Write the deployment plan to {{ input.environment }} for components {{ steps.architecture.output.object.components }}, with rollback steps.',
       },
       {
         id: 'report',
         type: 'transform',
-        code: "return { deployable: false, reason: 'No tests were produced', components: steps.architecture.output.components };",
+        code: "return { deployable: false, reason: 'No tests were produced', components: steps.architecture.output.object.components };",
       },
     ],
   },

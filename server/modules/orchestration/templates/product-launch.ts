@@ -32,7 +32,7 @@ export const PRODUCT_LAUNCH: TWorkflowTemplate = {
         dependsOn: ['positioning'],
         system: 'You are a product marketing lead.',
         prompt:
-          'From this positioning, write the launch messaging of {{ input.product }}:\n{{ steps.positioning.output }}',
+          'From this positioning, write the launch messaging of {{ input.product }}:\n{{ steps.positioning.output.text }}',
         responseSchema: {
           type: 'object',
           properties: {
@@ -54,7 +54,7 @@ export const PRODUCT_LAUNCH: TWorkflowTemplate = {
           "  { phase: 'launch-post', offsetDays: 0, channel: 'social' },",
           "  { phase: 'follow-up', offsetDays: 3, channel: 'email' },",
           '];',
-          'return plan.map((p) => ({ ...p, launchDate: input.launchDate, headline: steps.messaging.output.headline }));',
+          'return plan.map((p) => ({ ...p, launchDate: input.launchDate, headline: steps.messaging.output.object.headline }));',
         ].join('\n'),
       },
       {
@@ -67,7 +67,7 @@ export const PRODUCT_LAUNCH: TWorkflowTemplate = {
           type: 'agent',
           requirements: { capabilities: ['writing'] },
           prompt:
-            'Write the {{ item.phase }} {{ item.channel }} message for {{ input.product }}, {{ item.offsetDays }} days from launch on {{ item.launchDate }}. Headline: {{ item.headline }}. Key messages: {{ steps.messaging.output.keyMessages }}',
+            'Write the {{ item.phase }} {{ item.channel }} message for {{ input.product }}, {{ item.offsetDays }} days from launch on {{ item.launchDate }}. Headline: {{ item.headline }}. Key messages: {{ steps.messaging.output.object.keyMessages }}',
         },
       },
       {
@@ -82,12 +82,12 @@ export const PRODUCT_LAUNCH: TWorkflowTemplate = {
         id: 'devdocs',
         type: 'llm',
         prompt:
-          'Write a getting-started guide outline for developers adopting {{ input.product }}: {{ steps.messaging.output.tagline }}',
+          'Write a getting-started guide outline for developers adopting {{ input.product }}: {{ steps.messaging.output.object.tagline }}',
         onError: 'continue',
       },
     ],
     output: {
-      messaging: '{{ steps.messaging.output }}',
+      messaging: '{{ steps.messaging.output.object }}',
       announcements: '{{ steps.announcements.output }}',
     },
   },

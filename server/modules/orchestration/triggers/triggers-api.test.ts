@@ -228,6 +228,7 @@ describe('workflow triggers', () => {
   it('fires a per-minute schedule and starts a run with the configured input', async () => {
     const m = await memberWithKey(s);
     const wf = await workflow(m.organizationId);
+    const setAt = Date.now();
     const t = await call(s, m, 'POST', `/api/v1/workflows/${wf}/triggers`, {
       kind: 'schedule',
       config: { cron: '* * * * *', timezone: 'America/New_York', input: { tick: true } },
@@ -239,6 +240,13 @@ describe('workflow triggers', () => {
       120_000,
     );
     expect(runs[0]).toMatchObject({ trigger: 'schedule', input: { tick: true } });
+    // On time: pg-boss treats an occurrence of the last minute as due, so the first run comes for the minute
+    // the trigger was set in or the next one, at most its cron check interval (30 s) plus a worker poll and a
+    // load margin after that next minute boundary: never a minute late, never before it was set.
+    const nextBoundary = Math.ceil(setAt / 60_000) * 60_000;
+    const firedAt = runs[0]!.createdAt.getTime();
+    expect(firedAt).toBeGreaterThanOrEqual(setAt);
+    expect(firedAt).toBeLessThan(nextBoundary + 50_000);
     await call(s, m, 'DELETE', `/api/v1/workflows/${wf}/triggers/${t.body.id}`);
   }, 150_000);
 });
