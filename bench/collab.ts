@@ -159,7 +159,14 @@ async function measureFlashFusion(label: string, databaseUrl?: string): Promise<
   try {
     const server = await startProcess({
       label,
-      args: [path.join(ROOT, 'server/cli.ts'), 'serve'],
+      // BENCH_COLLAB_PROF_DIR: a V8 CPU profile of the server, written when it stops (where the time goes).
+      args: [
+        ...(process.env.BENCH_COLLAB_PROF_DIR
+          ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_COLLAB_PROF_DIR}`]
+          : []),
+        path.join(ROOT, 'server/cli.ts'),
+        'serve',
+      ],
       env: {
         PORT: String(PORT),
         HOST: '127.0.0.1',

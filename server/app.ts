@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import type { Collaboration } from './modules/collaboration/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import type { Modules } from './modules.ts';
 import { openApiDocument } from './openapi-document.ts';
@@ -31,6 +32,8 @@ export interface AppOptions {
   metrics: Metrics;
   inFlight: InFlight;
   isDraining: () => boolean;
+  /** The collaboration module of this process (serving the API), whose HTTP routes are mounted here. */
+  collaboration?: Pick<Collaboration, 'mount'> | undefined;
   /** Mounts extra /api/v1 routers (tests use it to exercise the pipeline with routes of their own). */
   extraApiRoutes?: (api: OpenAPIHono<TAppEnv>) => void;
   webDist?: string;
@@ -86,6 +89,7 @@ export function createApp(opts: AppOptions): OpenAPIHono<TAppEnv> {
     identity.mount(api);
     ai.mount(api);
     orchestration.mount(api);
+    opts.collaboration?.mount(api);
     opts.extraApiRoutes?.(api);
     app.route('/api/v1', api);
     ai.mountOpenAiCompatible(app);

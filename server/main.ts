@@ -23,7 +23,7 @@ export interface RunningServer {
   readonly app: OpenAPIHono<TAppEnv>;
   readonly server: ServerType;
   readonly port: number;
-  /** The collaboration endpoint, when this process serves the API. */
+  /** The collaboration endpoint, in every role but worker. */
   readonly collab?: Collaboration;
   readonly url: string;
   /** Stops accepting, lets in-flight requests and jobs finish (up to SHUTDOWN_TIMEOUT_MS), closes the db. */
@@ -51,12 +51,18 @@ export async function startServer(
   const modules = await createModules(platform, { limitsNamespace: opts.limitsNamespace });
   const inFlight = createInFlight();
   let draining = false;
+  // Real-time collaboration wherever clients connect (roles api, realtime, all): its WebSocket upgrades
+  // (/api/v1/collab) share the HTTP port once the server listens; createApp mounts its routes (join, invites)
+  // where the API is served.
+  const collab =
+    env.ROLE === 'worker' ? undefined : createCollaboration({ platform, identity: modules.identity });
   const app = createApp({
     platform,
     modules,
     metrics: createMetrics(),
     inFlight,
     isDraining: () => draining,
+    collaboration: collab,
     ...appOpts,
   });
 
@@ -65,12 +71,7 @@ export async function startServer(
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
-  // Real-time collaboration shares the HTTP port: WebSocket upgrades on /api/v1/collab.
-  let collab: Collaboration | undefined;
-  if (env.ROLE === 'api' || env.ROLE === 'all') {
-    collab = createCollaboration({ platform, identity: modules.identity });
-    collab.attach(server as import('node:http').Server);
-  }
+  collab?.attach(server as import('node:http').Server);
   const url = `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`;
 
   if (env.ROLE === 'worker' || env.ROLE === 'all') {

@@ -1,30 +1,37 @@
 // The collaboration core (SPEC §8): one Hocuspocus instance per process on FlashFusion's own port, documents
-// in PostgreSQL, and with REDIS_URL the Redis extension so processes share live documents.
+// in PostgreSQL, presence and voice signalling on project rooms, the HTTP routes (join a session, invites),
+// and with REDIS_URL the Redis extension so processes share live documents.
 import type { Server } from 'node:http';
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
 import { type Extension, Hocuspocus } from '@hocuspocus/server';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Redis } from 'ioredis';
+import type { TAppEnv } from '../../platform/http/index.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Identity } from '../identity/index.ts';
+import type { TParticipant } from './presence/awareness-state.ts';
+import { collabPresence } from './presence/index.ts';
+import { participants } from './presence/participants.ts';
+import { participantsOfProject } from './presence/project-participants.ts';
+import { collaborationRoutesFor } from './routes/index.ts';
 import { attachCollab } from './server/attach.ts';
 import { collabHooks, type TCollabContext } from './server/hooks.ts';
+import { collabVoice } from './voice/index.ts';
 
 /** Largest WebSocket message accepted; larger ones close the connection (1009) without touching the document. */
 export const COLLAB_MAX_PAYLOAD = 2 * 1024 * 1024;
 
-export type TParticipant = {
-  userId: string;
-  name: string;
-  color: string;
-  cursor?: unknown;
-  activeFile?: string;
-};
+export type { TParticipant };
 
 export interface Collaboration {
   attach(server: Server): void;
+  /** Mounts the collaboration HTTP routes (join a session, invites) on the /api/v1 router. */
+  mount(api: OpenAPIHono<TAppEnv>): void;
   readonly hocuspocus: Hocuspocus<TCollabContext>;
-  /** Who has the document open in this process's copy (awareness, with user ids set by the server). */
+  /** Who has the document open in this process's copy (awareness, with identities stamped by the server). */
   participants(documentName: string): Promise<TParticipant[]>;
+  /** Who is in a project's session: its room and its open files. */
+  participantsOfProject(projectId: string): TParticipant[];
   close(): Promise<void>;
 }
 
@@ -33,7 +40,7 @@ export function createCollaboration(deps: {
   identity: Pick<Identity, 'resolveActor'>;
   compactEvery?: number;
   /**
-   * More Hocuspocus extensions (presence). Each connection's context carries `actor` (TActorContext) once
+   * More Hocuspocus extensions. Each connection's context carries `actor` (TActorContext) once
    * authenticated; the core's hooks run at the default priority (100).
    */
   extensions?: Extension[];
@@ -41,6 +48,9 @@ export function createCollaboration(deps: {
   const { platform } = deps;
   const extensions: Extension[] = [
     ...(deps.extensions ?? []),
+    // Presence stamps the authenticated identity over awareness; voice relays WebRTC signalling on rooms.
+    collabPresence(platform.db),
+    collabVoice({ db: platform.db, pubsub: platform.pubsub, log: platform.log }),
     collabHooks({
       db: platform.db,
       log: platform.log,
@@ -62,23 +72,13 @@ export function createCollaboration(deps: {
     attach(server) {
       attached.push(attachCollab(server, hocuspocus, { maxPayload: COLLAB_MAX_PAYLOAD }));
     },
-    async participants(documentName) {
-      const doc = hocuspocus.documents.get(documentName);
-      if (!doc) return [];
-      const out: TParticipant[] = [];
-      for (const state of doc.awareness.getStates().values()) {
-        const user = state.user as Record<string, unknown> | undefined;
-        if (!user || typeof user.id !== 'string') continue;
-        out.push({
-          userId: user.id,
-          name: typeof user.name === 'string' ? user.name : '',
-          color: typeof user.color === 'string' ? user.color : '',
-          ...(state.cursor !== undefined ? { cursor: state.cursor } : {}),
-          ...(typeof state.activeFile === 'string' ? { activeFile: state.activeFile } : {}),
-        });
-      }
-      return out;
+    mount(api) {
+      api.route('/', collaborationRoutesFor(platform, hocuspocus) as never);
     },
+    async participants(documentName) {
+      return participants(hocuspocus, documentName);
+    },
+    participantsOfProject: (projectId) => participantsOfProject(hocuspocus, projectId),
     async close() {
       for (const a of attached.splice(0)) a.close();
       // Closing the connections makes Hocuspocus unload each document (our hook compacts it, the Redis

@@ -59,7 +59,7 @@ export interface Identity {
 // Paths a signed-in user reaches before belonging to any organization (onboarding); everything else under
 // these prefixes needs an organization to act in.
 // Hono's '/x/*' also matches '/x' itself, so organization paths are matched by parameter instead.
-const USER_LEVEL = ['/users/*', '/invitations/accept', '/organizations'];
+const USER_LEVEL = ['/users/*', '/invitations/accept', '/organizations', '/collaboration/invites/accept'];
 const ORG_LEVEL = [
   '/agents',
   '/agents/*',

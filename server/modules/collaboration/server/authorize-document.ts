@@ -14,7 +14,8 @@ import { parseDocumentName, type TDocumentRef } from './document-name.ts';
 
 export type TDocumentAccess = { ref: TDocumentRef; readOnly: boolean };
 
-type TTarget = { resource: TResource; write: TAction; read: TAction };
+/** `write` null: nobody writes it (a project room carries presence and signalling, never content). */
+type TTarget = { resource: TResource; write: TAction | null; read: TAction };
 
 async function findTarget(tx: TTx, orgId: string, ref: TDocumentRef): Promise<TTarget | null> {
   if (ref.kind === 'content') {
@@ -44,8 +45,10 @@ async function findTarget(tx: TTx, orgId: string, ref: TDocumentRef): Promise<TT
     .from(projects)
     .where(and(eq(projects.id, ref.projectId), eq(projects.organizationId, orgId)));
   if (!row) return null;
-  // Editing a project's files is editing the project (project members need canEdit); reading needs membership.
   const resource = { organizationId: orgId, ownerId: row.ownerId, projectId: ref.projectId };
+  // Being in a project's room (its presence and voice) is reading the project; nobody writes to the room.
+  if (ref.kind === 'project') return { resource, write: null, read: 'project:read' };
+  // Editing a project's files is editing the project (project members need canEdit); reading needs membership.
   return { resource, write: 'project:update', read: 'project:read' };
 }
 
@@ -63,7 +66,7 @@ export async function authorizeDocument(
     const projectId = target.resource.projectId;
     // The project role is read now, so a demotion applies to the next connection.
     const who: TActor = projectId ? await withProjectRole({ on: tx, actor, projectId }) : actor;
-    if (can(who, target.write, target.resource).allowed) return { readOnly: false };
+    if (target.write && can(who, target.write, target.resource).allowed) return { readOnly: false };
     if (can(who, target.read, target.resource).allowed) return { readOnly: true };
     return 'denied' as const;
   });

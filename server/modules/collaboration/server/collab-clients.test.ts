@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { startTestServer, type TestServer } from '../../../platform/testing/test-server.ts';
 import { COLLAB_MAX_PAYLOAD } from '../create-collaboration.ts';
 import { connect, contentDocument, memberWithKey, type TClient, waitUntil } from './collab-test-kit.ts';
+import type { TStoredDocumentRef } from './document-name.ts';
 
 let server: TestServer;
 const cleanups: (() => void)[] = [];
@@ -73,7 +74,7 @@ describe('stock clients and bad messages', () => {
       server.platform.db,
       actor.organizationId,
       name,
-      parseDocumentName(name)!,
+      parseDocumentName(name) as TStoredDocumentRef,
     );
     await loadDocument(server.platform.db, stored, reloaded);
     expect(reloaded.getText('body').toString()).toBe('from hocuspocus. from y-websocket.');
@@ -117,11 +118,84 @@ describe('stock clients and bad messages', () => {
     expect(await closed).toBe(4401);
   });
 
-  it('closes a connection sending a message over the size limit (1009)', async () => {
+  it('closes a connection sending a message over the size limit (1009) and keeps the document intact', async () => {
     const { actor, key } = await memberWithKey(server.platform);
     const name = await contentDocument(server.platform.db, actor.organizationId, actor.userId);
+    const good = open(name, key);
+    await good.settled();
+    good.doc.getText('body').insert(0, 'intact');
+    await good.settled();
     const { ws, closed } = await rawSocket(name, key);
-    ws.send(new Uint8Array(COLLAB_MAX_PAYLOAD + 1));
+    // A well-formed update, too large: it must not be applied in part or stored.
+    const big = new Y.Doc();
+    big.getText('body').insert(0, 'x'.repeat(COLLAB_MAX_PAYLOAD));
+    const e = encoding.createEncoder();
+    encoding.writeVarString(e, name);
+    encoding.writeVarUint(e, 0); // sync
+    encoding.writeVarUint(e, 2); // update
+    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(big));
+    ws.send(encoding.toUint8Array(e));
     expect((await closed).code).toBe(1009);
+    expect(good.text()).toBe('intact');
+    expect(server.collab!.hocuspocus.documents.get(name)?.getText('body').toString()).toBe('intact');
+    const fresh = open(name, key);
+    await waitUntil(() => fresh.text() === 'intact', 'a new client to load the intact document');
+  });
+
+  it('closes a connection sending a malformed awareness update and keeps the document intact', async () => {
+    const { actor, key } = await memberWithKey(server.platform);
+    const name = await contentDocument(server.platform.db, actor.organizationId, actor.userId);
+    const good = open(name, key);
+    await good.settled();
+    good.doc.getText('body').insert(0, 'intact');
+    await good.settled();
+    const { ws, closed } = await rawSocket(name, key);
+    const e = encoding.createEncoder();
+    encoding.writeVarString(e, name);
+    encoding.writeVarUint(e, 1); // awareness
+    encoding.writeVarUint8Array(e, new Uint8Array([5, 255, 255, 255, 255, 255, 1]));
+    ws.send(encoding.toUint8Array(e));
+    expect((await closed).code).toBeGreaterThanOrEqual(4000);
+    expect(server.collab!.hocuspocus.documents.get(name)?.getText('body').toString()).toBe('intact');
+  });
+
+  it('applies nothing sent before a refused authentication', async () => {
+    const { actor, key } = await memberWithKey(server.platform);
+    const name = await contentDocument(server.platform.db, actor.organizationId, actor.userId);
+    const good = open(name, key);
+    await good.settled();
+    good.doc.getText('body').insert(0, 'intact');
+    await good.settled();
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/api/v1/collab`);
+    ws.binaryType = 'arraybuffer';
+    const closed = new Promise<number>((r) => ws.addEventListener('close', (ev) => r(ev.code)));
+    await new Promise((r) => ws.addEventListener('open', r));
+    const frame = (write: (e: encoding.Encoder) => void) => {
+      const e = encoding.createEncoder();
+      encoding.writeVarString(e, name);
+      write(e);
+      return encoding.toUint8Array(e);
+    };
+    const vandal = new Y.Doc();
+    vandal.getText('body').insert(0, 'VANDAL');
+    // The update right behind a bad token, before the server has answered the authentication.
+    ws.send(
+      frame((e) => {
+        encoding.writeVarUint(e, 2); // auth
+        encoding.writeVarUint(e, 0); // token
+        encoding.writeVarString(e, 'ff_bad');
+      }),
+    );
+    ws.send(
+      frame((e) => {
+        encoding.writeVarUint(e, 0);
+        encoding.writeVarUint(e, 2);
+        encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(vandal));
+      }),
+    );
+    expect(await closed).toBe(4401);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(good.text()).toBe('intact');
+    expect(server.collab!.hocuspocus.documents.get(name)?.getText('body').toString()).toBe('intact');
   });
 });

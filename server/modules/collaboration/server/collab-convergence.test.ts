@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startTestServer, type TestServer } from '../../../platform/testing/test-server.ts';
 import { connect, contentDocument, memberWithKey, type TClient, waitUntil } from './collab-test-kit.ts';
-import { parseDocumentName } from './document-name.ts';
+import { parseDocumentName, type TStoredDocumentRef } from './document-name.ts';
 import { ensureDocument, loadDocument } from './persistence.ts';
 
 let server: TestServer;
@@ -82,7 +82,7 @@ describe('convergence (property)', () => {
             server.platform.db,
             actor.organizationId,
             name,
-            parseDocumentName(name)!,
+            parseDocumentName(name) as TStoredDocumentRef,
           );
           const fromDb = new Y.Doc();
           await loadDocument(server.platform.db, stored, fromDb);

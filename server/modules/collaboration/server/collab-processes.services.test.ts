@@ -2,13 +2,16 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Peer, startPeer } from '../../../platform/testing/peer-process.ts';
 import { startTestServer, type TestServer } from '../../../platform/testing/test-server.ts';
+import { projects } from '../../identity/schema.ts';
+import { connectClient, eventually } from '../presence/plain-collab.test-kit.ts';
+import type { TVoiceServerMessage } from '../voice/messages.ts';
 import { connect, contentDocument, memberWithKey, type TClient, waitUntil } from './collab-test-kit.ts';
 
 const PEER = fileURLToPath(new URL('./fixtures/collab-peer.ts', import.meta.url));
 
 // Real FlashFusion processes on one PostgreSQL (and Redis for scale-out): acknowledged edits survive a
 // graceful restart and a SIGKILL, and clients on two processes edit one document together.
-describe('collaboration across processes (PostgreSQL + Redis)', () => {
+describe('collaboration across processes (PostgreSQL + Redis)', { timeout: 180_000 }, () => {
   let a: TestServer;
   let env: Record<string, string>;
   const peers: Peer[] = [];
@@ -103,5 +106,50 @@ describe('collaboration across processes (PostgreSQL + Redis)', () => {
       reader.destroy();
     }
     expect(expected).toBe('r0;r1;r2;r3;r4;');
+  });
+
+  it('relays voice signalling between members of a project connected to two processes', async () => {
+    const ada = await memberWithKey(a.platform);
+    const bob = await memberWithKey(a.platform, {
+      role: 'designer',
+      organizationId: ada.actor.organizationId,
+    });
+    const [project] = await a.platform.db.orm
+      .insert(projects)
+      .values({ organizationId: ada.actor.organizationId, ownerId: ada.actor.userId, name: 'P', type: 'web' })
+      .returning();
+    const room = `project:${project!.id}`;
+    const other = await spawn(true);
+    const ws = (url: string) => `${url.replace(/^http/, 'ws')}/api/v1/collab`;
+    const x = await connectClient(ws(a.url), room, ada.key);
+    const y = await connectClient(ws(other.url), room, bob.key);
+    try {
+      const voice = (c: typeof x) => c.received.map((m) => JSON.parse(m) as TVoiceServerMessage);
+      const next = (c: typeof x, type: TVoiceServerMessage['type']) =>
+        eventually(() => voice(c).find((m) => m.type === type), 10_000);
+      x.provider.sendStateless(JSON.stringify({ type: 'voice_start' }));
+      const xr = await next(x, 'voice_peers');
+      y.provider.sendStateless(JSON.stringify({ type: 'voice_start' }));
+      const yr = await next(y, 'voice_peers');
+      if (xr.type !== 'voice_peers' || yr.type !== 'voice_peers') throw new Error('unreachable');
+      expect(yr.peers).toEqual([{ peerId: xr.self, userId: ada.actor.userId }]);
+      expect(await next(x, 'voice_joined')).toMatchObject({
+        peer: { peerId: yr.self, userId: bob.actor.userId },
+      });
+      y.provider.sendStateless(JSON.stringify({ type: 'offer', to: xr.self, sdp: 'v=0 across' }));
+      expect(await next(x, 'offer')).toEqual({
+        type: 'offer',
+        from: yr.self,
+        fromUserId: bob.actor.userId,
+        sdp: 'v=0 across',
+      });
+      x.provider.sendStateless(JSON.stringify({ type: 'answer', to: yr.self, sdp: 'v=0 back' }));
+      expect(await next(y, 'answer')).toMatchObject({ from: xr.self, sdp: 'v=0 back' });
+      y.provider.sendStateless(JSON.stringify({ type: 'leave' }));
+      expect(await next(x, 'voice_left')).toEqual({ type: 'voice_left', peerId: yr.self });
+    } finally {
+      x.close();
+      y.close();
+    }
   });
 });

@@ -1,14 +1,19 @@
 // Collaborative documents are named `<kind>:<id>` (SPEC §8): `content:<uuid>`, `workflow:<uuid>`,
-// `file:<project uuid>:<path>`. Anything else is refused before the database is asked.
+// `file:<project uuid>:<path>`, and `project:<uuid>`, a project's room (presence and voice signalling ride on
+// it; it holds no content and is never stored). Anything else is refused before the database is asked.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_PATH = 1024;
 
 export type TDocumentRef =
   | { kind: 'content'; refId: string }
   | { kind: 'workflow'; refId: string }
-  | { kind: 'file'; refId: string; projectId: string; path: string };
+  | { kind: 'file'; refId: string; projectId: string; path: string }
+  | { kind: 'project'; refId: string; projectId: string };
 
-/** The parsed name, or null when it is not one of the three shapes. */
+/** The documents that are stored (a project room is not). */
+export type TStoredDocumentRef = Exclude<TDocumentRef, { kind: 'project' }>;
+
+/** The parsed name, or null when it is not one of the four shapes. */
 export function parseDocumentName(name: string): TDocumentRef | null {
   const colon = name.indexOf(':');
   if (colon < 0) return null;
@@ -16,6 +21,9 @@ export function parseDocumentName(name: string): TDocumentRef | null {
   const rest = name.slice(colon + 1);
   if (kind === 'content' || kind === 'workflow') {
     return UUID.test(rest) ? { kind, refId: rest.toLowerCase() } : null;
+  }
+  if (kind === 'project') {
+    return UUID.test(rest) ? { kind, refId: rest.toLowerCase(), projectId: rest.toLowerCase() } : null;
   }
   if (kind !== 'file') return null;
   const sep = rest.indexOf(':');

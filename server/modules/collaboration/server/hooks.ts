@@ -8,13 +8,8 @@ import type { TActorContext } from '../../identity/index.ts';
 import { authorizeDocument } from './authorize-document.ts';
 import { CollabRefusal, unauthenticated } from './close-events.ts';
 import { parseDocumentName } from './document-name.ts';
-import {
-  appendUpdate,
-  compactDocument,
-  ensureDocument,
-  loadDocument,
-  type TStoredDocument,
-} from './persistence.ts';
+import { compactDocument, ensureDocument, loadDocument, type TStoredDocument } from './persistence.ts';
+import { createUpdateWriter } from './update-writer.ts';
 
 /** What each connection carries: set by our upgrade handler (refuse) and by onAuthenticate (actor). */
 export type TCollabContext = {
@@ -35,6 +30,7 @@ export function collabHooks(deps: {
   compactEvery: number;
 }): Extension<TCollabContext> {
   const { db, log } = deps;
+  const writer = createUpdateWriter({ db, log });
   const stored = new WeakMap<Y.Doc, TStoredDocument>();
   const sinceCompaction = new WeakMap<Y.Doc, number>();
 
@@ -75,6 +71,8 @@ export function collabHooks(deps: {
     async onLoadDocument({ document, documentName, context }) {
       const ref = parseDocumentName(documentName);
       if (!ref || !context.actor) throw unauthenticated();
+      // A project room holds presence and signalling only: every connection to it is read-only, nothing stored.
+      if (ref.kind === 'project') return;
       const target = await ensureDocument(db, context.actor.organizationId, documentName, ref);
       stored.set(document, target);
       const pending = await loadDocument(db, target, document);
@@ -83,8 +81,9 @@ export function collabHooks(deps: {
     /**
      * Runs inside Connection.processMessages, awaited BEFORE MessageReceiver applies a sync step 2 or an
      * update and before it sends the sync-status acknowledgement; messages of a connection are handled one at
-     * a time. So an update is committed here first: if the write fails the hook throws, Hocuspocus closes
-     * the connection, and the update is neither applied, broadcast, nor acknowledged (the client resends it).
+     * a time. So an update is committed here first (group commit: update-writer.ts): if the write fails the
+     * hook throws, Hocuspocus closes the connection, and the update is neither applied, broadcast, nor
+     * acknowledged (the client resends it).
      * Read-only connections are skipped: Hocuspocus refuses their updates itself.
      */
     async beforeSync({ type, payload, document, documentName, connection, context }) {
@@ -95,7 +94,7 @@ export function collabHooks(deps: {
       Y.decodeUpdate(payload);
       // A sync step 2 usually repeats what the server has; only updates with something new are stored.
       if (Y.snapshotContainsUpdate(Y.snapshot(document), payload)) return;
-      await appendUpdate(db, target, payload, context.actor?.userId ?? null);
+      await writer.append(target, payload, context.actor?.userId ?? null);
       const count = (sinceCompaction.get(document) ?? 0) + 1;
       sinceCompaction.set(document, count);
       if (count >= deps.compactEvery) void compact(document, documentName);

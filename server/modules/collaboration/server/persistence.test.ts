@@ -6,7 +6,7 @@ import { createTestDatabase } from '../../../platform/testing/test-database.ts';
 import { seedMember } from '../../identity/test-kit.ts';
 import { collabDocuments, collabUpdates } from '../schema.ts';
 import { contentDocument } from './collab-test-kit.ts';
-import { parseDocumentName } from './document-name.ts';
+import { parseDocumentName, type TStoredDocumentRef } from './document-name.ts';
 import { appendUpdate, compactDocument, ensureDocument, loadDocument } from './persistence.ts';
 
 let db: Database;
@@ -19,7 +19,15 @@ afterAll(() => cleanup?.());
 async function storedDoc() {
   const actor = await seedMember(db);
   const name = await contentDocument(db, actor.organizationId, actor.userId);
-  return { actor, stored: await ensureDocument(db, actor.organizationId, name, parseDocumentName(name)!) };
+  return {
+    actor,
+    stored: await ensureDocument(
+      db,
+      actor.organizationId,
+      name,
+      parseDocumentName(name) as TStoredDocumentRef,
+    ),
+  };
 }
 
 /** A client doc whose every local edit becomes one stored update. */
@@ -71,7 +79,7 @@ describe('collaboration persistence', () => {
   it('creates one document row however many times it is ensured at once', async () => {
     const actor = await seedMember(db);
     const name = await contentDocument(db, actor.organizationId, actor.userId);
-    const ref = parseDocumentName(name)!;
+    const ref = parseDocumentName(name) as TStoredDocumentRef;
     const ids = await Promise.all(
       Array.from({ length: 5 }, () => ensureDocument(db, actor.organizationId, name, ref)),
     );

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { collabDocuments, collabUpdates } from '../schema.ts';
-import type { TDocumentRef } from './document-name.ts';
+import type { TStoredDocumentRef } from './document-name.ts';
 
 export type TStoredDocument = { id: string; organizationId: string };
 
@@ -14,7 +14,7 @@ export async function ensureDocument(
   db: Database,
   organizationId: string,
   name: string,
-  ref: TDocumentRef,
+  ref: TStoredDocumentRef,
 ): Promise<TStoredDocument> {
   return withTenant(db, organizationId, async (tx) => {
     await tx
@@ -53,17 +53,36 @@ export async function loadDocument(db: Database, stored: TStoredDocument, doc: Y
   return updates.length;
 }
 
+export type TUpdateRow = { stored: TStoredDocument; update: Uint8Array; userId: string | null };
+
 /** Stores one update of a client; resolves once it is committed. */
-export async function appendUpdate(
+export function appendUpdate(
   db: Database,
   stored: TStoredDocument,
   update: Uint8Array,
   userId: string | null,
 ): Promise<void> {
-  await withTenant(db, stored.organizationId, (tx) =>
+  return appendUpdates(db, stored.organizationId, [{ stored, update, userId }]);
+}
+
+/**
+ * Stores updates of one organization's documents in one transaction (one multi-row INSERT); resolves once
+ * they are all committed, rejects with none of them stored.
+ */
+export async function appendUpdates(
+  db: Database,
+  organizationId: string,
+  rows: readonly TUpdateRow[],
+): Promise<void> {
+  if (rows.some((r) => r.stored.organizationId !== organizationId)) {
+    throw new Error('appendUpdates: every row must belong to the given organization');
+  }
+  await withTenant(db, organizationId, (tx) =>
     tx
       .insert(collabUpdates)
-      .values({ organizationId: stored.organizationId, documentId: stored.id, update, userId })
+      .values(
+        rows.map((r) => ({ organizationId, documentId: r.stored.id, update: r.update, userId: r.userId })),
+      )
       .then(() => undefined),
   );
 }

@@ -1,6 +1,8 @@
 import type { Connection, Extension, onDisconnectPayload, onStatelessPayload } from '@hocuspocus/server';
+import type { PubSub } from '../../../platform/pubsub/index.ts';
 import { parseVoiceMessage, type TVoiceErrorCode, type TVoiceServerMessage } from './messages.ts';
 import { projectIdOfRoom } from './room-name.ts';
+import { createVoiceRelay, type TVoiceRelay } from './voice-relay.ts';
 import { VoiceRooms } from './voice-rooms.ts';
 
 export type TVoiceExtensionOptions = {
@@ -11,6 +13,14 @@ export type TVoiceExtensionOptions = {
    * (not only when the socket opened), so a member removed from the project cannot rejoin on an old socket.
    */
   isMember: (args: { context: unknown; projectId: string }) => Promise<boolean>;
+  /**
+   * The bus between processes (platform pub/sub): with it, a room spans every process its members are
+   * connected to (voice-relay.ts); without it, a room is this process's connections only.
+   */
+  pubsub?: PubSub;
+  onRelayError?: (err: unknown) => void;
+  /** How often the relay publishes this process's roster (tests shorten it). */
+  rosterEveryMs?: number;
 };
 
 const send = (connection: Connection, message: TVoiceServerMessage) =>
@@ -25,6 +35,28 @@ const refuse = (connection: Connection, code: TVoiceErrorCode, message: string) 
  */
 export function voiceExtension(opts: TVoiceExtensionOptions): Extension & { rooms: VoiceRooms } {
   const rooms = new VoiceRooms();
+  const relayReady: Promise<TVoiceRelay> | undefined = opts.pubsub
+    ? createVoiceRelay({
+        pubsub: opts.pubsub,
+        onError: opts.onRelayError ?? (() => {}),
+        ...(opts.rosterEveryMs ? { rosterEveryMs: opts.rosterEveryMs } : {}),
+        local: {
+          all: () => rooms.all(),
+          tellRoom: (room, message) => {
+            for (const m of rooms.members(room)) send(m.connection, message);
+          },
+          deliver: (room, peerId, message) => {
+            const target = rooms.get(room, peerId);
+            if (target) send(target.connection, message);
+            return Boolean(target);
+          },
+        },
+      })
+    : undefined;
+  // A failed subscription must not become an unhandled rejection; voice then stays within this process.
+  relayReady?.catch((err) => opts.onRelayError?.(err));
+  const relay = async () => (relayReady ? await relayReady.catch(() => undefined) : undefined);
+
   return {
     extensionName: 'flashfusion-voice',
     rooms,
@@ -44,10 +76,12 @@ export function voiceExtension(opts: TVoiceExtensionOptions): Extension & { room
         }
         const peer = { peerId, userId };
         const others = rooms.join(documentName, { ...peer, connection });
-        send(connection, { type: 'voice_peers', self: peerId, peers: others });
+        const elsewhere = (await relay())?.remotePeers(documentName) ?? [];
+        send(connection, { type: 'voice_peers', self: peerId, peers: [...others, ...elsewhere] });
         for (const m of rooms.members(documentName)) {
           if (m.peerId !== peerId) send(m.connection, { type: 'voice_joined', peer });
         }
+        (await relay())?.joined(documentName, peer);
         return;
       }
       if (!rooms.get(documentName, peerId)) {
@@ -56,23 +90,29 @@ export function voiceExtension(opts: TVoiceExtensionOptions): Extension & { room
       if (message.type === 'leave') return leave(documentName, peerId);
 
       const target = rooms.get(documentName, message.to);
-      if (!target || target.peerId === peerId) {
+      const remote = !target && (await relay())?.isRemote(documentName, message.to);
+      if ((!target && !remote) || message.to === peerId) {
         return refuse(connection, 'PEER_NOT_FOUND', `No peer ${message.to} in this voice room`);
       }
       const from = { from: peerId, fromUserId: userId };
-      if (message.type === 'ice_candidate') {
-        send(target.connection, { type: 'ice_candidate', ...from, candidate: message.candidate });
-      } else {
-        send(target.connection, { type: message.type, ...from, sdp: message.sdp });
-      }
+      const relayed: TVoiceServerMessage =
+        message.type === 'ice_candidate'
+          ? { type: 'ice_candidate', ...from, candidate: message.candidate }
+          : { type: message.type, ...from, sdp: message.sdp };
+      if (target) send(target.connection, relayed);
+      else (await relay())?.signal(documentName, message.to, relayed);
     },
     async onDisconnect({ documentName, socketId }: onDisconnectPayload) {
-      if (projectIdOfRoom(documentName)) leave(documentName, socketId);
+      if (projectIdOfRoom(documentName)) await leave(documentName, socketId);
+    },
+    async onDestroy() {
+      await (await relay())?.close();
     },
   };
 
-  function leave(room: string, peerId: string) {
+  async function leave(room: string, peerId: string) {
     if (!rooms.leave(room, peerId)) return;
     for (const m of rooms.members(room)) send(m.connection, { type: 'voice_left', peerId });
+    (await relay())?.left(room, peerId);
   }
 }

@@ -4,8 +4,8 @@ import type { TVoicePeer } from './messages.ts';
 type TMember = TVoicePeer & { connection: Connection };
 
 /**
- * Who is in each voice room of this process. Signals go to one addressed connection, which lives on one
- * process, so the roster is per process (a room spanning processes needs a Redis relay; not built yet).
+ * Who is in each voice room on this process. Signals go to one addressed connection, which lives on one
+ * process; members on other processes are known through the relay (voice-relay.ts).
  */
 export class VoiceRooms {
   readonly #rooms = new Map<string, Map<string, TMember>>();
@@ -31,6 +31,13 @@ export class VoiceRooms {
 
   get(room: string, peerId: string): TMember | undefined {
     return this.#rooms.get(room)?.get(peerId);
+  }
+
+  /** Every member of every room here, for the relay's roster. */
+  all(): (TVoicePeer & { room: string })[] {
+    return [...this.#rooms].flatMap(([room, members]) =>
+      [...members.values()].map((m) => ({ room, ...toPeer(m) })),
+    );
   }
 
   members(room: string): TMember[] {
