@@ -3,7 +3,12 @@ import { defineConfig } from 'vitest/config';
 // `npm test`: the whole suite on the embedded database, no external services.
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'contracts/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: [
+      'server/**/*.test.ts',
+      'contracts/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'web/src/**/*.test.ts',
+    ],
     exclude: ['**/node_modules/**', '**/*.services.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -89,7 +89,7 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function toApiError(response: Response, body: unknown): ApiError {
+export function toApiError(response: Response, body: unknown): ApiError {
   if (isErrorEnvelope(body)) {
     const { code, message, details, requestId, timestamp } = body.error;
     return new ApiError(code, message, {

@@ -5,6 +5,7 @@ import { budgetRoutes } from '../budgets/budget-routes.ts';
 import { modelRoutes } from '../catalogue/model-routes.ts';
 import { routeStoreRoutes } from '../routes-store/route-routes.ts';
 import { usageRoutes } from '../usage/usage-routes.ts';
+import { usageSummaryRoutes } from '../usage/usage-summary-route.ts';
 import type { TAiDataDeps } from './deps.ts';
 import { providerRoutes } from './provider-routes.ts';
 
@@ -18,6 +19,7 @@ export function aiDataRoutes(deps: TAiDataDeps): OpenAPIHono<TIdentityEnv> {
   return createRouter<TIdentityEnv>()
     .route('/', providerRoutes(deps))
     .route('/', usageRoutes(deps))
+    .route('/', usageSummaryRoutes(deps))
     .route('/', modelRoutes(deps))
     .route('/', routeStoreRoutes(deps))
     .route('/', budgetRoutes(deps));

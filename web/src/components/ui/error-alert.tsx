@@ -1,33 +1,42 @@
-import type { ApiError } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
 import { Button } from './button.tsx';
 
-/** Shows a failed API call with the server's message and code, and an optional retry. */
+/** Any thrown value as an ApiError, so every failure shows a message and a code. */
+export function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const message = error instanceof Error ? error.message : 'Something unexpected went wrong.';
+  return new ApiError('UNEXPECTED_RESPONSE', message, { status: 0, cause: error });
+}
+
+/** Shows a failed API call with the server's message, code and request id, and an optional retry. */
 export function ErrorAlert({
   title,
   error,
   onRetry,
 }: {
   title: string;
-  error: ApiError;
+  /** An ApiError from the API client; anything else is shown with code UNEXPECTED_RESPONSE. */
+  error: unknown;
   onRetry?: () => void;
 }) {
+  const apiError = asApiError(error);
   return (
     <div className="alert" role="alert">
       <p className="alert__title">{title}</p>
-      <p>{error.message}</p>
+      <p>{apiError.message}</p>
       <p className="alert__meta">
-        <code>{error.code}</code>
-        {error.status > 0 && <> · HTTP {error.status}</>}
-        {error.requestId && (
+        <code>{apiError.code}</code>
+        {apiError.status > 0 && <> · HTTP {apiError.status}</>}
+        {apiError.requestId && (
           <>
             {' '}
-            · request <code>{error.requestId}</code>
+            · request <code>{apiError.requestId}</code>
           </>
         )}
       </p>
-      {error.details.length > 0 && (
+      {apiError.details.length > 0 && (
         <ul className="alert__details">
-          {error.details.map((detail, index) => (
+          {apiError.details.map((detail, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: details have no id and never reorder.
             <li key={index}>{detail.field ? `${detail.field}: ${detail.message}` : detail.message}</li>
           ))}
