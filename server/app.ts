@@ -1,8 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Collaboration } from './modules/collaboration/index.ts';
-import { systemRoutes } from './modules/system/index.ts';
 import type { Modules } from './modules.ts';
 import { openApiDocument } from './openapi-document.ts';
 import { apiDocs } from './platform/http/api-docs.ts';
@@ -32,10 +30,8 @@ export interface AppOptions {
   metrics: Metrics;
   inFlight: InFlight;
   isDraining: () => boolean;
-  /** The collaboration module of this process (serving the API), whose HTTP routes are mounted here. */
-  collaboration?: Pick<Collaboration, 'mount'> | undefined;
   /** Mounts extra /api/v1 routers (tests use it to exercise the pipeline with routes of their own). */
-  extraApiRoutes?: (api: OpenAPIHono<TAppEnv>) => void;
+  extraApiRoutes?: (api: OpenAPIHono<TAppEnv>, modules: Modules) => void;
   webDist?: string;
 }
 
@@ -83,18 +79,15 @@ export function createApp(opts: AppOptions): OpenAPIHono<TAppEnv> {
   app.route('/', opsRoutes({ checks: platform.readiness, metrics, isDraining: opts.isDraining }));
 
   if (serveApi) {
-    const { identity, ai, orchestration } = opts.modules;
+    const { modules } = opts;
     const api = createRouter();
-    api.route('/', systemRoutes(platform));
-    identity.mount(api);
-    ai.mount(api);
-    orchestration.mount(api);
-    opts.collaboration?.mount(api);
-    opts.extraApiRoutes?.(api);
+    // Every route is guarded by its own declaration (identity's routers): mounting adds no authentication.
+    for (const m of modules.list) m.mount?.(api);
+    opts.extraApiRoutes?.(api, modules);
     app.route('/api/v1', api);
-    ai.mountOpenAiCompatible(app);
+    for (const m of modules.list) m.mountRoot?.(app);
     app.get('/api/v1/openapi.json', async (c) =>
-      c.json(await openApiDocument(app, identity, env.PUBLIC_URL)),
+      c.json(await openApiDocument(app, modules.identity, env.PUBLIC_URL)),
     );
     app.route('/api/docs', apiDocs());
   }

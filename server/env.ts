@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { ZPlanLimitsOverrideSchema } from './modules/identity/organizations/plans.ts';
+import { ZPlanLimitsOverrideSchema } from '../contracts/plans.ts';
 
 const ROLES = ['api', 'worker', 'realtime', 'all'] as const;
 export type TRole = (typeof ROLES)[number];

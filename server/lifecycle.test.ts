@@ -6,8 +6,8 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from './env.ts';
 import { startServer } from './main.ts';
-import { schema } from './platform/db/index.ts';
 import { startTestServer } from './platform/testing/test-server.ts';
+import * as schema from './schema.ts';
 
 const silent = pino({ level: 'silent' });
 

@@ -3,9 +3,6 @@ import { type ServerType, serve } from '@hono/node-server';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp } from './app.ts';
 import type { TEnv } from './env.ts';
-import { scheduleAiJobs } from './modules/ai/index.ts';
-import { type Collaboration, createCollaboration } from './modules/collaboration/index.ts';
-import { scheduleSigningKeyRetirement } from './modules/identity/tokens/index.ts';
 import { createModules, type Modules } from './modules.ts';
 import { createInFlight, type TAppEnv } from './platform/http/index.ts';
 import type { Logger } from './platform/logger/index.ts';
@@ -24,7 +21,7 @@ export interface RunningServer {
   readonly server: ServerType;
   readonly port: number;
   /** The collaboration endpoint, in every role but worker. */
-  readonly collab?: Collaboration;
+  readonly collab?: Modules['collaboration'];
   readonly url: string;
   /** Stops accepting, lets in-flight requests and jobs finish (up to SHUTDOWN_TIMEOUT_MS), closes the db. */
   shutdown(reason?: string): Promise<void>;
@@ -38,7 +35,7 @@ export async function startServer(
   env: TEnv,
   log: Logger,
   opts: {
-    extraApiRoutes?: (api: OpenAPIHono<TAppEnv>) => void;
+    extraApiRoutes?: (api: OpenAPIHono<TAppEnv>, modules: Modules) => void;
     webDist?: string;
     pgliteDir?: string;
     limitsNamespace?: string;
@@ -51,18 +48,12 @@ export async function startServer(
   const modules = await createModules(platform, { limitsNamespace: opts.limitsNamespace });
   const inFlight = createInFlight();
   let draining = false;
-  // Real-time collaboration wherever clients connect (roles api, realtime, all): its WebSocket upgrades
-  // (/api/v1/collab) share the HTTP port once the server listens; createApp mounts its routes (join, invites)
-  // where the API is served.
-  const collab =
-    env.ROLE === 'worker' ? undefined : createCollaboration({ platform, identity: modules.identity });
   const app = createApp({
     platform,
     modules,
     metrics: createMetrics(),
     inFlight,
     isDraining: () => draining,
-    collaboration: collab,
     ...appOpts,
   });
 
@@ -71,14 +62,19 @@ export async function startServer(
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
-  collab?.attach(server as import('node:http').Server);
+  // WebSocket upgrades (collaboration on /api/v1/collab) share the HTTP port once the server listens.
+  for (const m of modules.list) m.attach?.(server as import('node:http').Server);
   const url = `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`;
 
   if (env.ROLE === 'worker' || env.ROLE === 'all') {
     // Scheduled jobs are registered where workers run them.
-    await scheduleSigningKeyRetirement(platform);
-    await scheduleAiJobs(platform);
-    modules.orchestration.startWorkers();
+    for (const m of modules.list) {
+      for (const s of m.schedules ?? []) {
+        await platform.queue.register(s.job);
+        await platform.queue.schedule(s.job, s.cron, s.payload);
+      }
+      await m.startWorkers?.();
+    }
     await platform.queue.startWorkers();
   }
   log.info(
@@ -91,8 +87,8 @@ export async function startServer(
     stopping ??= (async () => {
       draining = true;
       log.info({ reason, inFlight: inFlight.count() }, 'shutting down: no new connections');
-      // Every acknowledged edit is already stored; closing compacts open documents and ends the sockets.
-      await collab?.close();
+      // Every acknowledged edit is already stored; detaching compacts open documents and ends the sockets.
+      for (const m of modules.list) await m.detach?.();
       const deadline = Date.now() + env.SHUTDOWN_TIMEOUT_MS;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const drained = await inFlight.drained(env.SHUTDOWN_TIMEOUT_MS);
@@ -106,11 +102,11 @@ export async function startServer(
       clearInterval(sweep);
       if ('closeAllConnections' in server) server.closeAllConnections();
       await closed;
-      await modules.orchestration.close();
+      for (const m of [...modules.list].reverse()) await m.close?.();
       await platform.close();
       log.info('shutdown complete');
     })();
     return stopping;
   };
-  return { platform, modules, app, server, port, url, collab, shutdown };
+  return { platform, modules, app, server, port, url, collab: modules.collaboration, shutdown };
 }

@@ -1,9 +1,9 @@
 // The AI module assembled on the platform (SPEC §4): data routes (providers, catalogue, routes, budget, usage),
-// POST /ai/generate and the OpenAI-compatible /v1. Worker processes schedule its jobs with scheduleAiJobs.
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import { createRouter, type TAppEnv } from '../../platform/http/index.ts';
+// POST /ai/generate and the OpenAI-compatible /v1; its budget sweep runs where workers run.
+import type { TModule } from '../../platform/module.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { getOrganizationPlan, type Identity } from '../identity/index.ts';
+import { BUDGET_SWEEP_CRON, budgetSweepJob } from './budgets/sweep-job.ts';
 import { createCatalogue } from './catalogue/find-model.ts';
 import { generateRoutes } from './http/generate-route.ts';
 import { listGatewayModels } from './http/list-gateway-models.ts';
@@ -13,12 +13,8 @@ import { createGenerationQuota } from './pipeline/generation-quota.ts';
 import { aiDataRoutes } from './providers/ai-data-routes.ts';
 import type { TAiGateway } from './types.ts';
 
-export interface AiModule {
+export interface AiModule extends TModule {
   readonly gateway: TAiGateway;
-  /** Mounts /ai/* on the /api/v1 router (authentication comes from identity's ORG_LEVEL paths). */
-  mount(api: OpenAPIHono<TAppEnv>): void;
-  /** Mounts the OpenAI-compatible gateway at /v1 on the app, behind identity's authentication and rate limit. */
-  mountOpenAiCompatible(app: OpenAPIHono<TAppEnv>): void;
 }
 
 export function createAi(
@@ -42,21 +38,21 @@ export function createAi(
       namePrefix: opts.limitsNamespace ?? '',
     }),
   });
+  const routers = identity.routers;
   return {
+    name: 'ai',
     gateway,
     mount(api) {
-      api.route('/', aiDataRoutes({ db, events, secrets }) as never);
-      api.route('/', generateRoutes({ gateway }) as never);
+      api.route('/', aiDataRoutes({ db, events, secrets, routers }));
+      api.route('/', generateRoutes({ gateway, routers }));
     },
-    mountOpenAiCompatible(app) {
-      app.use('/v1/*', identity.authenticateMember, identity.apiRateLimit);
-      const v1 = createRouter()
-        .route('/', chatCompletionsRoute({ gateway }) as never)
-        .route(
-          '/',
-          modelsRoute({ listModels: (org) => listGatewayModels({ db, organizationId: org }) }) as never,
-        );
-      app.route('/v1', v1);
+    mountRoot(app) {
+      const listModels = (org: string) => listGatewayModels({ db, organizationId: org });
+      app.route(
+        '/v1',
+        chatCompletionsRoute({ gateway, routers }).route('/', modelsRoute({ listModels, routers })),
+      );
     },
+    schedules: [{ job: budgetSweepJob(db), cron: BUDGET_SWEEP_CRON, payload: {} }],
   };
 }

@@ -1,7 +1,6 @@
 // The AI module's public face (SPEC §4): the gateway pipeline, its routes, the built-in local model.
 export { type AiModule, createAi } from './create-ai.ts';
 export { countTokens, createLocalModel, LOCAL_MODEL_ID } from './local/index.ts';
-export { scheduleAiJobs } from './schedule-ai-jobs.ts';
 export {
   aiBudgetReservations,
   aiBudgets,

@@ -79,7 +79,7 @@ export const aiModels = pgTable(
   ],
 );
 
-/** A named route: targets balanced by strategy, then the fallback chain (TRoute). */
+/** A named route: targets balanced by strategy, then the fallback chain (TModelRoute). */
 export const aiRoutes = pgTable(
   'ai_routes',
   {

@@ -23,7 +23,7 @@ export interface TTarget {
 }
 
 /** A named route as stored (ai_routes): targets balanced by strategy, then the fallback chain in order. */
-export interface TRoute {
+export interface TModelRoute {
   id: string;
   organizationId: string;
   name: string;

@@ -4,9 +4,8 @@
 import type { Server } from 'node:http';
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
 import { type Extension, Hocuspocus } from '@hocuspocus/server';
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Redis } from 'ioredis';
-import type { TAppEnv } from '../../platform/http/index.ts';
+import type { TModule } from '../../platform/module.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { Identity } from '../identity/index.ts';
 import type { TParticipant } from './presence/awareness-state.ts';
@@ -23,21 +22,20 @@ export const COLLAB_MAX_PAYLOAD = 2 * 1024 * 1024;
 
 export type { TParticipant };
 
-export interface Collaboration {
+export interface Collaboration extends TModule {
   attach(server: Server): void;
-  /** Mounts the collaboration HTTP routes (join a session, invites) on the /api/v1 router. */
-  mount(api: OpenAPIHono<TAppEnv>): void;
+  /** Closes every connection; each document is compacted as it unloads. */
+  detach(): Promise<void>;
   readonly hocuspocus: Hocuspocus<TCollabContext>;
   /** Who has the document open in this process's copy (awareness, with identities stamped by the server). */
   participants(documentName: string): Promise<TParticipant[]>;
   /** Who is in a project's session: its room and its open files. */
   participantsOfProject(projectId: string): TParticipant[];
-  close(): Promise<void>;
 }
 
 export function createCollaboration(deps: {
   platform: Platform;
-  identity: Pick<Identity, 'resolveActor'>;
+  identity: Pick<Identity, 'resolveActor' | 'routers'>;
   compactEvery?: number;
   /**
    * More Hocuspocus extensions. Each connection's context carries `actor` (TActorContext) once
@@ -68,18 +66,19 @@ export function createCollaboration(deps: {
   const hocuspocus = new Hocuspocus<TCollabContext>({ quiet: true, unloadImmediately: true, extensions });
   const attached: { close(): void }[] = [];
   return {
+    name: 'collaboration',
     hocuspocus,
     attach(server) {
       attached.push(attachCollab(server, hocuspocus, { maxPayload: COLLAB_MAX_PAYLOAD }));
     },
     mount(api) {
-      api.route('/', collaborationRoutesFor(platform, hocuspocus) as never);
+      api.route('/', collaborationRoutesFor(platform, hocuspocus, deps.identity.routers));
     },
     async participants(documentName) {
       return participants(hocuspocus, documentName);
     },
     participantsOfProject: (projectId) => participantsOfProject(hocuspocus, projectId),
-    async close() {
+    async detach() {
       for (const a of attached.splice(0)) a.close();
       // Closing the connections makes Hocuspocus unload each document (our hook compacts it, the Redis
       // extension unsubscribes). Those unloads must end before onDestroy disconnects Redis.

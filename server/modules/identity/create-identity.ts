@@ -1,7 +1,8 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context, MiddlewareHandler } from 'hono';
-import type { TAppEnv } from '../../platform/http/index.ts';
+import type { MiddlewareHandler } from 'hono';
+import { mergePlanLimits, type TPlanLimitsTable } from '../../../contracts/plans.ts';
+import type { TModule } from '../../platform/module.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { createRouters, type TRouters } from './access/create-routers.ts';
 import type { TActorContext } from './actor.ts';
 import { API_KEY_PREFIX, apiKeyRoutes, verifyApiKey } from './api-keys/index.ts';
 import { auditRoutes } from './audit/list-audit-route.ts';
@@ -15,37 +16,29 @@ import { createApiRateLimit } from './limits/api-rate-limit.ts';
 import { createSignInLockout } from './limits/sign-in-lockout.ts';
 import { usageRoutes } from './limits/usage-route.ts';
 import { organizationRoutes } from './organizations/index.ts';
-import { mergePlanLimits, type TPlanLimitsTable } from './organizations/plans.ts';
 import { API_KEY_SCOPES, type TApiKeyScope } from './permissions/index.ts';
 import { projectRoutes } from './projects/index.ts';
-import { requestTenant, type TenantRunner, tenantRunner } from './tenancy/tenant-runner.ts';
 import {
   issueTokenRoute,
+  RETIRE_SIGNING_KEYS_CRON,
   refreshTokenRoute,
   resolveMembershipFromDb,
+  retireSigningKeysJob,
   verifyAccessToken,
 } from './tokens/index.ts';
 import { meRoutes } from './users/me-routes.ts';
 
-export interface Identity {
+export interface Identity extends TModule {
   readonly auth: TAuth;
-  /** Mounts every identity route on the /api/v1 router, each behind the authentication it needs. */
-  mount(api: OpenAPIHono<TAppEnv>): void;
+  /**
+   * Guarded routers for every module's routes: each route declares its access once in `x-permission` (an
+   * action, `member`, `authenticated` or `public`) and the router authenticates, rate-limits and authorizes
+   * it from that declaration.
+   */
+  readonly routers: TRouters;
   /** better-auth's endpoints described for FlashFusion's OpenAPI document. */
   openApi(): Promise<TAuthOpenApi>;
-  /**
-   * For routes mounted outside `mount` (the OpenAI-compatible /v1/*): authenticates a member of an
-   * organization by API key, access token or session and sets `c.get('actor')` and `c.get('user')` (401/403
-   * in the SPEC envelope otherwise). Paths under /api/v1 listed in ORG_LEVEL already get it from `mount`.
-   */
-  readonly authenticateMember: MiddlewareHandler;
-  /** The hourly per-plan budget per API key, user or IP (429 + Retry-After), shared through Redis. */
-  readonly apiRateLimit: MiddlewareHandler;
-  /** The request's tenant runner (organization of `c.get('actor')`): run queries under row-level security. */
-  tenant(c: Context): TenantRunner;
-  /** The tenant runner of an organization known otherwise (jobs, event handlers). */
-  tenantFor(organizationId: string): TenantRunner;
-  /** This instance's plan limits: the SPEC §3 defaults with env PLAN_LIMITS merged over them. */
+  /** This instance's plan limits: the built-in table with env PLAN_LIMITS merged over it. */
   readonly planLimits: TPlanLimitsTable;
   /**
    * The actor behind a connection that is not a Hono request (the collaboration WebSocket): a bearer token
@@ -55,35 +48,6 @@ export interface Identity {
    */
   resolveActor(headers: Headers, bearerToken?: string): Promise<TActorContext | null>;
 }
-
-// Paths a signed-in user reaches before belonging to any organization (onboarding); everything else under
-// these prefixes needs an organization to act in.
-// Hono's '/x/*' also matches '/x' itself, so organization paths are matched by parameter instead.
-const USER_LEVEL = ['/users/*', '/invitations/accept', '/organizations', '/collaboration/invites/accept'];
-const ORG_LEVEL = [
-  '/agents',
-  '/agents/*',
-  '/ai',
-  '/ai/*',
-  '/approvals',
-  '/approvals/*',
-  '/audit',
-  '/audit/*',
-  // Not '/collaboration/*': /collaboration/invites/accept is reached by invitees with no organization yet.
-  '/collaboration',
-  '/collaboration/sessions/*',
-  '/collaboration/invites',
-  '/api-keys',
-  '/api-keys/*',
-  '/organizations/:id/*',
-  '/projects',
-  '/projects/*',
-  '/runs',
-  '/runs/*',
-  '/tokens',
-  '/workflows',
-  '/workflows/*',
-];
 
 /** The identity module, built on the platform: accounts, sessions, the actor of every request, its routes. */
 export function createIdentity(
@@ -165,14 +129,12 @@ export function createIdentity(
   const asMember: MiddlewareHandler = authenticate({ ...common, requireOrganization: true });
   let openApiCache: Promise<TAuthOpenApi> | undefined;
 
-  const tenantDeps = { db, events: platform.events };
+  const routers = createRouters({ asMember, asUser, rateLimit: apiRateLimit });
 
   return {
+    name: 'identity',
     auth,
-    authenticateMember: asMember,
-    apiRateLimit,
-    tenant: (c) => requestTenant(tenantDeps, c),
-    tenantFor: (organizationId) => tenantRunner(tenantDeps, organizationId),
+    routers,
     planLimits,
     async resolveActor(headers, bearerToken) {
       if (bearerToken) {
@@ -189,31 +151,18 @@ export function createIdentity(
     mount(api) {
       // Password guessing is slowed per account and per IP before better-auth sees the attempt.
       api.use('/auth/sign-in/email', signInLockout);
-      api.route('/', refreshTokenRoute({ db, keyring, resolveMembership: membership }));
-      api.route('/', authRoutes(auth));
-      for (const path of USER_LEVEL) api.use(path, asUser);
-      for (const path of ORG_LEVEL) api.use(path, asMember);
-      // After authentication (so the key or user is known), before every module route: one hourly budget per
-      // API key, user or IP, by plan, shared by all processes through Redis.
-      api.use('*', apiRateLimit);
-      api.route('/', usageRoutes({ db, limiters: apiRateLimit.limiters, planLimits }) as never);
-      api.route('/', meRoutes({ db }) as never);
-      api.route('/', auditRoutes({ db }) as never);
-      api.route('/', apiKeyRoutes({ db, events: platform.events, cache: platform.cache }) as never);
-      api.route('/', projectRoutes({ db, events: platform.events }) as never);
-      api.route('/', issueTokenRoute({ db, keyring, resolveMembership: membership }) as never);
-      api.route(
-        '/',
-        organizationRoutes({
-          db,
-          events: platform.events,
-          cache: platform.cache,
-          planLimits,
-          mailer,
-          publicUrl: env.PUBLIC_URL,
-        }) as never,
-      );
+      api.route('/', authRoutes(auth, asUser));
+      const deps = { db, events: platform.events, cache: platform.cache, routers };
+      api.route('/', refreshTokenRoute({ db, keyring, resolveMembership: membership, routers }));
+      api.route('/', issueTokenRoute({ db, keyring, resolveMembership: membership, routers }));
+      api.route('/', usageRoutes({ db, limiters: apiRateLimit.limiters, planLimits, routers }));
+      api.route('/', meRoutes({ db, routers }));
+      api.route('/', auditRoutes({ db, routers }));
+      api.route('/', apiKeyRoutes(deps));
+      api.route('/', projectRoutes(deps));
+      api.route('/', organizationRoutes({ ...deps, planLimits, mailer, publicUrl: env.PUBLIC_URL }));
     },
+    schedules: [{ job: retireSigningKeysJob(db), cron: RETIRE_SIGNING_KEYS_CRON, payload: {} }],
     openApi() {
       openApiCache ??= authOpenApi(auth);
       return openApiCache;

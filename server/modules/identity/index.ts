@@ -1,8 +1,11 @@
+export type { TRouters } from './access/create-routers.ts';
+export { orgWide } from './access/org-wide.ts';
+export type { TRouteAccess } from './access/route-access.ts';
 export { API_KEY_SCOPES, apiKeys, invitations, refreshTokens, signingKeys } from './access-schema.ts';
-export type { TActorContext, TIdentityEnv } from './actor.ts';
-export type { Identity } from './create-identity.ts';
+export type { TActorContext, TIdentityEnv, TUser, TUserEnv } from './actor.ts';
+export { createIdentity, type Identity } from './create-identity.ts';
 export { getOrganizationPlan } from './limits/org-plan.ts';
-export { assertCan } from './permissions/index.ts';
+export { assertCan, type TActor, type TResource } from './permissions/index.ts';
 export {
   accounts,
   ORGANIZATION_ROLES,

@@ -1,14 +1,29 @@
 // Test helpers for identity routes: run a router behind the app's error handler as a given actor, and make
 // users and organizations with real rows. Imported by tests only.
-import { type ErrorHandler, Hono } from 'hono';
+import { type Env, type ErrorHandler, Hono, type MiddlewareHandler } from 'hono';
 import pino from 'pino';
 import type { Database } from '../../platform/db/index.ts';
 import { createErrorHandler } from '../../platform/http/index.ts';
+import { createRouters } from './access/create-routers.ts';
 import type { TActorContext, TIdentityEnv } from './actor.ts';
 import { organizationMembers, organizations, users } from './schema.ts';
 
+const passThrough: MiddlewareHandler = async (_c, next) => {
+  await next();
+};
+
+/**
+ * Guarded routers for route tests behind `asActor`: the actor is already set, so authentication and the rate
+ * limit pass through, while each route's declared action is enforced as in the app.
+ */
+export const ACTOR_ROUTERS = createRouters({
+  asMember: passThrough,
+  asUser: passThrough,
+  rateLimit: passThrough,
+});
+
 /** The router mounted at /api/v1 with a request id, a logger, the error envelope, and `actor` set. */
-export function asActor(router: Hono<TIdentityEnv>, actor: () => TActorContext): Hono<TIdentityEnv> {
+export function asActor<E extends Env>(router: Hono<E>, actor: () => TActorContext): Hono<TIdentityEnv> {
   const log = pino({ level: 'silent' });
   const app = new Hono<TIdentityEnv>();
   app.use(async (c, next) => {
@@ -20,7 +35,7 @@ export function asActor(router: Hono<TIdentityEnv>, actor: () => TActorContext):
     await next();
   });
   app.onError(createErrorHandler(log) as unknown as ErrorHandler<TIdentityEnv>);
-  app.route('/api/v1', router);
+  app.route('/api/v1', router as unknown as Hono<TIdentityEnv>);
   return app;
 }
 

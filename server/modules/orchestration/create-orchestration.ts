@@ -1,9 +1,9 @@
 // The orchestration module assembled on the platform (SPEC §5): the durable engine with its step executors,
 // triggers, and the routes for agents, workflows, runs, approvals, triggers and webhooks.
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { TAppEnv } from '../../platform/http/index.ts';
+import type { TModule } from '../../platform/module.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { TAiGateway } from '../ai/index.ts';
+import type { TRouters } from '../identity/index.ts';
 import { agentRoutes } from './agents/index.ts';
 import { approvalRoutes } from './approvals/approval-routes.ts';
 import { createEngine, type TEngine } from './engine/create-engine.ts';
@@ -15,23 +15,21 @@ import { hookRoutes } from './triggers/hook-routes.ts';
 import { triggerRoutes } from './triggers/trigger-routes.ts';
 import { workflowRoutes } from './workflows/index.ts';
 
-export interface Orchestration {
+export interface Orchestration extends TModule {
   readonly engine: TEngine;
   readonly triggers: TTriggers;
-  /** Mounts every orchestration route on the /api/v1 router. */
-  mount(api: OpenAPIHono<TAppEnv>): void;
-  /** In processes that run workers: take over steps of dead workers, start runs from matching events. */
-  startWorkers(): void;
-  close(): Promise<void>;
 }
 
 /** Builds the engine (registering its jobs: every process that enqueues needs them) and the triggers. */
 export async function createOrchestration({
   platform,
   gateway,
+  routers,
 }: {
   platform: Platform;
   gateway: TAiGateway;
+  /** Identity's guarded routers, which authenticate and authorize each route from its declaration. */
+  routers: TRouters;
 }): Promise<Orchestration> {
   const { db, events, queue, pubsub, log, env } = platform;
   // Transform code runs on this instance's worker threads (started on first use), closed with it.
@@ -65,16 +63,17 @@ export async function createOrchestration({
   });
   let stopListening: (() => void) | undefined;
   return {
+    name: 'orchestration',
     engine,
     triggers,
     mount(api) {
-      api.route('/', workflowRoutes({ db, events }) as never);
-      api.route('/', agentRoutes({ db, events }) as never);
-      api.route('/', runRoutes({ db, events, pubsub, engine }) as never);
-      api.route('/', approvalRoutes({ db, events, engine }) as never);
-      api.route('/', triggerRoutes({ ...triggers.routeDeps }) as never);
-      // /hooks/* authenticate by the trigger's secret, not as a member (outside identity's ORG_LEVEL).
-      api.route('/', hookRoutes({ db, engine }) as never);
+      api.route('/', workflowRoutes({ db, events, routers }));
+      api.route('/', agentRoutes({ db, events, routers }));
+      api.route('/', runRoutes({ db, events, pubsub, engine, routers }));
+      api.route('/', approvalRoutes({ db, events, engine, routers }));
+      api.route('/', triggerRoutes({ ...triggers.routeDeps, routers }));
+      // /hooks/* are public routes: they authenticate by the trigger's secret, not as a member.
+      api.route('/', hookRoutes({ db, engine, routers }));
     },
     startWorkers() {
       engine.startRecovery();

@@ -2,10 +2,9 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
-import type * as schema from './schema.ts';
 
 /** Drizzle over either driver: both speak the same Postgres, so modules write one set of queries. */
-export type TOrm = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type TOrm = PgDatabase<PgQueryResultHKT>;
 export type TTx = Parameters<Parameters<TOrm['transaction']>[0]>[0];
 /** Anything a query can run on: the database itself or an open transaction. */
 export type TExecutor = TOrm | TTx;

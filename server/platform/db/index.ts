@@ -8,7 +8,6 @@ export type { Database, TExecutor, TOrm, TTx } from './database.ts';
 export { DatabaseUnavailableError, queryRows } from './database.ts';
 export { migrateDatabase } from './migrate.ts';
 export { describeDatabaseUrl } from './open-postgres.ts';
-export * as schema from './schema.ts';
 
 /** PostgreSQL when a URL is given, else the embedded database in dataDir. */
 export function openDatabase(opts: {

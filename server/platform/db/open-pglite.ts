@@ -4,7 +4,6 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { lockDataDir } from './data-dir-lock.ts';
 import { type Database, DatabaseUnavailableError, type TOrm } from './database.ts';
-import * as schema from './schema.ts';
 
 /** Opens the embedded database in `dataDir/pgdata`, or in memory when dataDir is 'memory://'. */
 export async function openPglite(dataDir: string): Promise<Database> {
@@ -32,7 +31,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
       { cause: err },
     );
   }
-  const orm = drizzle({ client: pglite, schema }) as unknown as TOrm;
+  const orm = drizzle({ client: pglite }) as unknown as TOrm;
   let closed = false;
   return {
     kind: 'pglite',

@@ -2,7 +2,6 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { type Database, DatabaseUnavailableError, type TOrm } from './database.ts';
-import * as schema from './schema.ts';
 
 /** Where a connection string points, without its password, for messages and logs. */
 export function describeDatabaseUrl(url: string): string {
@@ -33,7 +32,7 @@ export async function openPostgres(
       { cause: err },
     );
   }
-  const orm = drizzle({ client: pool, schema }) as unknown as TOrm;
+  const orm = drizzle({ client: pool }) as unknown as TOrm;
   let closed = false;
   return {
     kind: 'postgres',

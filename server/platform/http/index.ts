@@ -9,5 +9,6 @@ export { createInFlight, type InFlight } from './middleware/in-flight.ts';
 export { limitBody } from './middleware/limit-body.ts';
 export { requestLogger } from './middleware/request-logger.ts';
 export { requireJson } from './middleware/require-json.ts';
+export { json, jsonBody, jsonResponse } from './openapi-content.ts';
 export { opsRoutes, type ReadinessCheck } from './ops-routes.ts';
 export type { TAppEnv } from './types.ts';

@@ -16,6 +16,8 @@ const ZReadySchema = z.object({
 const health = createRoute({
   method: 'get',
   path: '/health',
+  // Probes of load balancers and orchestrators: no credentials.
+  'x-permission': 'public',
   tags: ['operations'],
   summary: 'Liveness: the process is up',
   responses: {
@@ -29,6 +31,7 @@ const health = createRoute({
 const ready = createRoute({
   method: 'get',
   path: '/ready',
+  'x-permission': 'public',
   tags: ['operations'],
   summary: 'Readiness: the database (and Redis when configured) answer',
   responses: {

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { createRouter, errorResponses } from '../../../platform/http/index.ts';
-import type { TIdentityEnv } from '../../identity/actor.ts';
+import { errorResponses } from '../../../platform/http/index.ts';
+import type { TIdentityEnv } from '../../identity/index.ts';
 import { json, type TAiDataDeps } from '../providers/deps.ts';
 import { ZBudgetSchema, ZPutBudgetBodySchema } from './budget-view.ts';
 import { getBudget } from './get-budget.ts';
@@ -30,7 +30,8 @@ const put = createRoute({
 
 /** GET/PUT /ai/budget. */
 export function budgetRoutes(deps: TAiDataDeps): OpenAPIHono<TIdentityEnv> {
-  return createRouter<TIdentityEnv>()
+  return deps.routers
+    .member()
     .openapi(get, async (c) => c.json(await getBudget({ db: deps.db, actor: c.get('actor') }), 200))
     .openapi(put, async (c) =>
       c.json(await setBudget({ db: deps.db, actor: c.get('actor'), input: c.req.valid('json') }), 200),

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
-import { assertCan, type TActor } from '../../identity/permissions/index.ts';
+import type { TActor } from '../../identity/index.ts';
 import type { TBudget } from './budget-view.ts';
 import { monthOf } from './month.ts';
 
@@ -24,7 +24,6 @@ export async function getBudget({
   actor: TActor;
   now?: Date;
 }): Promise<TBudget> {
-  assertCan(actor, 'ai_provider:read');
   const organizationId = actor.organizationId;
   const month = monthOf(now);
   const [row] = await withTenant(db, organizationId, (tx) =>

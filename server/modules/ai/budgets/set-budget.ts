@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
-import { assertCan, type TActor } from '../../identity/permissions/index.ts';
+import type { TActor } from '../../identity/index.ts';
 import { aiBudgets } from '../schema.ts';
 import type { TBudget, TPutBudgetInput } from './budget-view.ts';
 import { getBudget } from './get-budget.ts';
@@ -22,7 +22,6 @@ export async function setBudget({
   input: TPutBudgetInput;
   now?: Date;
 }): Promise<TBudget> {
-  assertCan(actor, 'organization:manage_billing');
   const organizationId = actor.organizationId;
   const values = {
     monthlyTokenLimit: input.monthlyTokenLimit,

@@ -1,7 +1,7 @@
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { AppError } from '../../../platform/http/index.ts';
-import { assertCan, type TActor } from '../../identity/permissions/index.ts';
+import type { TActor } from '../../identity/index.ts';
 import { isUniqueViolation } from '../providers/db-errors.ts';
 import { loadProvider } from '../providers/load-provider.ts';
 import { aiModels } from '../schema.ts';
@@ -18,7 +18,6 @@ export async function addModel({
   actor: TActor;
   input: TAddModelInput;
 }): Promise<TModel> {
-  assertCan(actor, 'ai_provider:manage');
   const organizationId = actor.organizationId;
   try {
     const row = await withTenant(db, organizationId, async (tx) => {

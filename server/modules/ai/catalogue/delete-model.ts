@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
-import { assertCan, type TActor } from '../../identity/permissions/index.ts';
+import type { TActor } from '../../identity/index.ts';
 import { aiModels } from '../schema.ts';
 import { loadOwnModel } from './load-model.ts';
 
@@ -15,7 +15,6 @@ export async function deleteModel({
   actor: TActor;
   modelId: string;
 }): Promise<void> {
-  assertCan(actor, 'ai_provider:manage');
   const organizationId = actor.organizationId;
   await withTenant(db, organizationId, async (tx) => {
     const current = await loadOwnModel(tx, organizationId, modelId);

@@ -1,7 +1,7 @@
 import { asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
-import { assertCan, type TActor } from '../../identity/permissions/index.ts';
+import { assertCan, type TActor } from '../../identity/index.ts';
 import { aiModels } from '../schema.ts';
 import { toModel } from './model-view.ts';
 import type { TModel } from './schemas.ts';
@@ -11,7 +11,8 @@ import type { TModel } from './schemas.ts';
  * first, each group by provider kind and model id.
  */
 export async function listModels({ db, actor }: { db: Database; actor: TActor }): Promise<TModel[]> {
-  assertCan(actor, 'ai:generate');
+  // An organization-wide view: a project role does not grant it.
+  assertCan(actor, 'ai:generate', { organizationId: actor.organizationId });
   const rows = await withTenant(db, actor.organizationId, (tx) =>
     tx
       .select()

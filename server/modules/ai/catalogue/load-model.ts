@@ -1,7 +1,7 @@
 import { and, eq, isNull, or } from 'drizzle-orm';
+import { isUuid } from '../../../../contracts/ids.ts';
 import type { TTx } from '../../../platform/db/index.ts';
 import { AppError, notFound } from '../../../platform/http/index.ts';
-import { isUuid } from '../providers/is-uuid.ts';
 import { aiModels } from '../schema.ts';
 
 /**

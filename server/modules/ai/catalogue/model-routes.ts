@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses } from '../../../platform/http/index.ts';
-import type { TIdentityEnv } from '../../identity/actor.ts';
+import { errorResponses } from '../../../platform/http/index.ts';
+import type { TIdentityEnv } from '../../identity/index.ts';
 import { json, type TAiDataDeps } from '../providers/deps.ts';
 import { addModel } from './add-model.ts';
 import { deleteModel } from './delete-model.ts';
@@ -67,7 +67,8 @@ const remove = createRoute({
 
 /** GET/POST /ai/models, PATCH/DELETE /ai/models/{id}. */
 export function modelRoutes(deps: TAiDataDeps): OpenAPIHono<TIdentityEnv> {
-  return createRouter<TIdentityEnv>()
+  return deps.routers
+    .member()
     .openapi(list, async (c) =>
       c.json({ data: await listModels({ db: deps.db, actor: c.get('actor') }) }, 200),
     )

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
-import { assertCan, type TActor } from '../../identity/permissions/index.ts';
+import type { TActor } from '../../identity/index.ts';
 import { aiModels } from '../schema.ts';
 import { loadOwnModel } from './load-model.ts';
 import { toModel } from './model-view.ts';
@@ -19,7 +19,6 @@ export async function updateModel({
   modelId: string;
   input: TUpdateModelInput;
 }): Promise<TModel> {
-  assertCan(actor, 'ai_provider:manage');
   const organizationId = actor.organizationId;
   return withTenant(db, organizationId, async (tx) => {
     const current = await loadOwnModel(tx, organizationId, modelId);

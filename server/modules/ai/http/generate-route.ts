@@ -1,12 +1,10 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { ZGenerateBodySchema, ZGenerateResultSchema } from '../../../../contracts/ai.ts';
-import { createRouter, errorResponses } from '../../../platform/http/index.ts';
-import { assertCan, type TIdentityEnv } from '../../identity/index.ts';
+import { errorResponses, json } from '../../../platform/http/index.ts';
+import { assertCan, type TIdentityEnv, type TRouters } from '../../identity/index.ts';
 import type { TAiGateway, TCallContext, TStreamEvent } from '../types.ts';
 import { toGenerateRequest } from './to-generate-request.ts';
-
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const generate = createRoute({
   method: 'post',
@@ -31,11 +29,20 @@ const generate = createRoute({
 });
 
 /** POST /ai/generate over the gateway pipeline. */
-export function generateRoutes({ gateway }: { gateway: TAiGateway }): OpenAPIHono<TIdentityEnv> {
-  return createRouter<TIdentityEnv>().openapi(generate, async (c) => {
+export function generateRoutes({
+  gateway,
+  routers,
+}: {
+  gateway: TAiGateway;
+  routers: TRouters;
+}): OpenAPIHono<TIdentityEnv> {
+  return routers.member().openapi(generate, async (c) => {
     const actor = c.get('actor');
     const body = c.req.valid('json');
-    assertCan(actor, 'ai:generate');
+    assertCan(actor, 'ai:generate', {
+      organizationId: actor.organizationId,
+      ...(body.projectId ? { projectId: body.projectId } : {}),
+    });
     const ctx: TCallContext = {
       organizationId: actor.organizationId,
       userId: actor.userId,

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
-import { createRouter, errorResponses } from '../../../platform/http/index.ts';
-import { assertCan, type TIdentityEnv } from '../../identity/index.ts';
+import { errorResponses } from '../../../platform/http/index.ts';
+import { assertCan, type TIdentityEnv, type TRouters } from '../../identity/index.ts';
 import type { TAiGateway, TCallContext, TStreamEvent } from '../types.ts';
 import { ZChatCompletionBodySchema } from './chat-schemas.ts';
 import { toGatewayRequest } from './to-gateway-request.ts';
@@ -35,10 +35,16 @@ const chat = createRoute({
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** POST /chat/completions of the OpenAI-compatible gateway (mounted at /v1). */
-export function chatCompletionsRoute({ gateway }: { gateway: TAiGateway }): OpenAPIHono<TIdentityEnv> {
-  return createRouter<TIdentityEnv>().openapi(chat, async (c) => {
+export function chatCompletionsRoute({
+  gateway,
+  routers,
+}: {
+  gateway: TAiGateway;
+  routers: TRouters;
+}): OpenAPIHono<TIdentityEnv> {
+  return routers.member().openapi(chat, async (c) => {
     const actor = c.get('actor');
-    assertCan(actor, 'ai:generate');
+    assertCan(actor, 'ai:generate', { organizationId: actor.organizationId });
     const body = c.req.valid('json');
     const ctx: TCallContext = {
       organizationId: actor.organizationId,

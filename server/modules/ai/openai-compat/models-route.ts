@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses } from '../../../platform/http/index.ts';
-import { assertCan, type TIdentityEnv } from '../../identity/index.ts';
+import { errorResponses } from '../../../platform/http/index.ts';
+import { assertCan, type TIdentityEnv, type TRouters } from '../../identity/index.ts';
 
 /** A model the organization can call through the gateway, as GET /v1/models lists it. */
 export interface TListedModel {
@@ -32,12 +32,14 @@ const models = createRoute({
 /** GET /models of the OpenAI-compatible gateway (mounted at /v1). */
 export function modelsRoute({
   listModels,
+  routers,
 }: {
   listModels: (organizationId: string) => Promise<TListedModel[]>;
+  routers: TRouters;
 }): OpenAPIHono<TIdentityEnv> {
-  return createRouter<TIdentityEnv>().openapi(models, async (c) => {
+  return routers.member().openapi(models, async (c) => {
     const actor = c.get('actor');
-    assertCan(actor, 'ai:generate');
+    assertCan(actor, 'ai:generate', { organizationId: actor.organizationId });
     const list = await listModels(actor.organizationId);
     return c.json(
       {

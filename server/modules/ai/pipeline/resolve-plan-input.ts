@@ -1,13 +1,14 @@
 // Which targets a call may use: a named route's targets and fallback chain, or one target for a model id.
 import { and, asc, eq } from 'drizzle-orm';
+import { isUuid } from '../../../../contracts/ids.ts';
 import type { Secrets } from '../../../platform/crypto/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { AppError } from '../../../platform/http/index.ts';
 import type { Catalogue } from '../catalogue/find-model.ts';
 import type { TPlanInput, TRetryPolicy } from '../gateway/index.ts';
+import { findModelRouteByName } from '../model-routes/load-model-route.ts';
 import { resolveTarget } from '../providers/resolve-target.ts';
-import { findRouteByName } from '../routes-store/load-route.ts';
 import { aiModels, aiProviders } from '../schema.ts';
 import {
   LOCAL_PROVIDER,
@@ -16,8 +17,6 @@ import {
   type TResolvedTarget,
   type TTarget,
 } from '../types.ts';
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type TResolveDeps = { db: Database; secrets: Secrets; catalogue: Catalogue };
 
@@ -42,7 +41,7 @@ async function targetForModel(deps: TResolveDeps, organizationId: string, id: st
     const head = id.slice(0, colon);
     const model = id.slice(colon + 1);
     if (!model) throw unavailable(id, 'no model after the colon');
-    if (UUID_RE.test(head)) return { provider: head.toLowerCase(), model };
+    if (isUuid(head)) return { provider: head.toLowerCase(), model };
     if ((PROVIDER_KINDS as readonly string[]).includes(head)) {
       if (head === LOCAL_PROVIDER) return { provider: LOCAL_PROVIDER, model: 'local' };
       return { provider: await providerOfKind(deps, organizationId, head, id), model };
@@ -114,7 +113,7 @@ export async function nameTargets(
   request: TGenerateRequest,
 ): Promise<TNamedTargets> {
   if (request.route) {
-    const route = await findRouteByName({ db: deps.db, organizationId, name: request.route });
+    const route = await findModelRouteByName({ db: deps.db, organizationId, name: request.route });
     return {
       routeId: route.id,
       routeName: route.name,

@@ -1,9 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { createRouter } from '../../../platform/http/index.ts';
-import type { TIdentityEnv } from '../../identity/actor.ts';
+import type { TIdentityEnv } from '../../identity/index.ts';
 import { budgetRoutes } from '../budgets/budget-routes.ts';
 import { modelRoutes } from '../catalogue/model-routes.ts';
-import { routeStoreRoutes } from '../routes-store/route-routes.ts';
+import { modelRouteRoutes } from '../model-routes/routes.ts';
 import { usageRoutes } from '../usage/usage-routes.ts';
 import { usageSummaryRoutes } from '../usage/usage-summary-route.ts';
 import type { TAiDataDeps } from './deps.ts';
@@ -16,11 +15,12 @@ export type { TAiDataDeps } from './deps.ts';
  * behind member authentication (`actor` set; create-identity.ts lists /ai and /ai/* as organization paths).
  */
 export function aiDataRoutes(deps: TAiDataDeps): OpenAPIHono<TIdentityEnv> {
-  return createRouter<TIdentityEnv>()
+  return deps.routers
+    .member()
     .route('/', providerRoutes(deps))
     .route('/', usageRoutes(deps))
     .route('/', usageSummaryRoutes(deps))
     .route('/', modelRoutes(deps))
-    .route('/', routeStoreRoutes(deps))
+    .route('/', modelRouteRoutes(deps))
     .route('/', budgetRoutes(deps));
 }

@@ -2,7 +2,7 @@ import type { Secrets } from '../../../platform/crypto/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { AppError } from '../../../platform/http/index.ts';
-import { assertCan, type TActor } from '../../identity/permissions/index.ts';
+import type { TActor } from '../../identity/index.ts';
 import { aiProviders } from '../schema.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import { maskApiKey, toProvider } from './provider-view.ts';
@@ -23,7 +23,6 @@ export async function createProvider({
   actor: TActor;
   input: TCreateProviderInput;
 }): Promise<TProvider> {
-  assertCan(actor, 'ai_provider:manage');
   const organizationId = actor.organizationId;
   // Sealed before the tenant transaction: the data key is created on the platform path on first use.
   const apiKeySealed = input.apiKey ? await secrets.encrypt(organizationId, input.apiKey) : null;

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { notFound } from '../../../platform/http/index.ts';
-import { assertCan, type TActor } from '../../identity/permissions/index.ts';
+import type { TActor } from '../../identity/index.ts';
 import { aiProviders } from '../schema.ts';
 
 /**
@@ -18,7 +18,6 @@ export async function deleteProvider({
   actor: TActor;
   providerId: string;
 }): Promise<void> {
-  assertCan(actor, 'ai_provider:manage');
   const deleted = await withTenant(db, actor.organizationId, (tx) =>
     tx
       .delete(aiProviders)

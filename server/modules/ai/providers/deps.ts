@@ -1,9 +1,11 @@
 import type { Secrets } from '../../../platform/crypto/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
+import type { TRouters } from '../../identity/index.ts';
 
 /** What the AI data routes need from the platform; read on each request, so getters may supply them late. */
 export type TAiDataDeps = {
+  routers: TRouters;
   db: Database;
   events: EventBus;
   secrets: Secrets;
@@ -11,4 +13,4 @@ export type TAiDataDeps = {
   fetchImpl?: typeof fetch;
 };
 
-export const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+export { json } from '../../../platform/http/index.ts';

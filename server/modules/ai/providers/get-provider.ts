@@ -1,6 +1,6 @@
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
-import { assertCan, type TActor } from '../../identity/permissions/index.ts';
+import type { TActor } from '../../identity/index.ts';
 import { loadProvider } from './load-provider.ts';
 import { toProvider } from './provider-view.ts';
 import type { TProvider } from './schemas.ts';
@@ -15,7 +15,6 @@ export async function getProvider({
   actor: TActor;
   providerId: string;
 }): Promise<TProvider> {
-  assertCan(actor, 'ai_provider:read');
   return toProvider(
     await withTenant(db, actor.organizationId, (tx) => loadProvider(tx, actor.organizationId, providerId)),
   );

@@ -1,14 +1,13 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
-import { assertCan, type TActor } from '../../identity/permissions/index.ts';
+import type { TActor } from '../../identity/index.ts';
 import { aiProviders } from '../schema.ts';
 import { toProvider } from './provider-view.ts';
 import type { TProvider } from './schemas.ts';
 
 /** The organization's providers by name (`ai_provider:read`); keys appear only as hints. */
 export async function listProviders({ db, actor }: { db: Database; actor: TActor }): Promise<TProvider[]> {
-  assertCan(actor, 'ai_provider:read');
   const rows = await withTenant(db, actor.organizationId, (tx) =>
     tx
       .select()

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
+import { isUuid } from '../../../../contracts/ids.ts';
 import type { TTx } from '../../../platform/db/index.ts';
 import { notFound } from '../../../platform/http/index.ts';
 import { aiProviders } from '../schema.ts';
-import { isUuid } from './is-uuid.ts';
 
 /**
  * The organization's provider row, inside a tenant transaction; RESOURCE_NOT_FOUND for an unknown id, another

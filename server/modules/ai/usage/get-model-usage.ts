@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
-import { assertCan, type TActor } from '../../identity/permissions/index.ts';
+import { assertCan, type TActor } from '../../identity/index.ts';
 import { loadVisibleModel } from '../catalogue/load-model.ts';
 
 export const ZModelUsageSchema = z
@@ -50,7 +50,8 @@ export async function getModelUsage({
   from: Date;
   to: Date;
 }): Promise<TModelUsage> {
-  assertCan(actor, 'ai:generate');
+  // An organization-wide view: a project role does not grant it.
+  assertCan(actor, 'ai:generate', { organizationId: actor.organizationId });
   const organizationId = actor.organizationId;
   return withTenant(db, organizationId, async (tx) => {
     const model = await loadVisibleModel(tx, organizationId, modelId);

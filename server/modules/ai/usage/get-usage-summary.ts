@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
-import { assertCan, type TActor } from '../../identity/permissions/index.ts';
+import { assertCan, type TActor } from '../../identity/index.ts';
 
 const ZTotalsShape = {
   calls: z.number().int(),
@@ -57,7 +57,8 @@ export async function getUsageSummary({
   from: Date;
   to: Date;
 }): Promise<TUsageSummary> {
-  assertCan(actor, 'ai:generate');
+  // An organization-wide view: a project role does not grant it.
+  assertCan(actor, 'ai:generate', { organizationId: actor.organizationId });
   const organizationId = actor.organizationId;
   const rows = await withTenant(db, organizationId, (tx) =>
     queryRows<TRow>(

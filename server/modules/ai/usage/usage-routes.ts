@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses } from '../../../platform/http/index.ts';
-import type { TIdentityEnv } from '../../identity/actor.ts';
+import { errorResponses } from '../../../platform/http/index.ts';
+import type { TIdentityEnv } from '../../identity/index.ts';
 import { ZModelIdParamsSchema } from '../catalogue/model-routes.ts';
 import { json, type TAiDataDeps } from '../providers/deps.ts';
 import { getModelUsage, ZModelUsageSchema } from './get-model-usage.ts';
@@ -33,7 +33,7 @@ const usage = createRoute({
 
 /** GET /ai/models/{id}/usage. */
 export function usageRoutes(deps: TAiDataDeps): OpenAPIHono<TIdentityEnv> {
-  return createRouter<TIdentityEnv>().openapi(usage, async (c) => {
+  return deps.routers.member().openapi(usage, async (c) => {
     const q = c.req.valid('query');
     const to = q.to ? new Date(q.to) : new Date();
     const from = q.from ? new Date(q.from) : new Date(to.getTime() - DEFAULT_WINDOW_MS);

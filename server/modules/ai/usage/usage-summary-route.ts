@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses } from '../../../platform/http/index.ts';
-import type { TIdentityEnv } from '../../identity/actor.ts';
+import { errorResponses } from '../../../platform/http/index.ts';
+import type { TIdentityEnv } from '../../identity/index.ts';
 import { json, type TAiDataDeps } from '../providers/deps.ts';
 import { getUsageSummary, ZUsageSummarySchema } from './get-usage-summary.ts';
 
@@ -30,7 +30,7 @@ const summary = createRoute({
 
 /** GET /ai/usage — what the dashboard shows as "AI usage this month". */
 export function usageSummaryRoutes(deps: TAiDataDeps): OpenAPIHono<TIdentityEnv> {
-  return createRouter<TIdentityEnv>().openapi(summary, async (c) => {
+  return deps.routers.member().openapi(summary, async (c) => {
     const q = c.req.valid('query');
     const now = new Date();
     const from = q.from ? new Date(q.from) : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));

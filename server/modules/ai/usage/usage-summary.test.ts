@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TActorContext } from '../../identity/actor.ts';
-import { asActor } from '../../identity/test-kit.ts';
+import { ACTOR_ROUTERS, asActor } from '../../identity/test-kit.ts';
 import { createAiHarness, seedMember, type TAiHarness } from '../providers/ai-test-kit.ts';
 import { getUsageSummary } from './get-usage-summary.ts';
 import { recordGeneration, type TGenerationRecord } from './record-generation.ts';
@@ -111,7 +111,10 @@ describe('AI usage summary', () => {
   });
 
   it('answers GET /ai/usage for the current month by default and checks its query', async () => {
-    const app = asActor(usageSummaryRoutes({ db: h.db, events: h.events, secrets: h.secrets }), () => a);
+    const app = asActor(
+      usageSummaryRoutes({ db: h.db, events: h.events, secrets: h.secrets, routers: ACTOR_ROUTERS }),
+      () => a,
+    );
     const res = await app.request('/api/v1/ai/usage');
     expect(res.status).toBe(200);
     const body = (await res.json()) as { from: string; to: string; calls: number };
@@ -126,7 +129,7 @@ describe('AI usage summary', () => {
     const malformed = await app.request('/api/v1/ai/usage?from=yesterday');
     expect(malformed.status).toBe(400);
     const asViewer = asActor(
-      usageSummaryRoutes({ db: h.db, events: h.events, secrets: h.secrets }),
+      usageSummaryRoutes({ db: h.db, events: h.events, secrets: h.secrets, routers: ACTOR_ROUTERS }),
       () => viewer,
     );
     const denied = await asViewer.request('/api/v1/ai/usage');

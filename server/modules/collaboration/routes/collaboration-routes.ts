@@ -2,9 +2,9 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Keyring } from '../../../platform/crypto/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
-import { createRouter, errorResponses } from '../../../platform/http/index.ts';
+import { errorResponses, json, type TAppEnv } from '../../../platform/http/index.ts';
 import type { Mailer } from '../../../platform/mail/index.ts';
-import type { TIdentityEnv } from '../../identity/index.ts';
+import type { TRouters } from '../../identity/index.ts';
 import { emailOf } from '../../identity/organizations/routes/common.ts';
 import type { TParticipant } from '../presence/awareness-state.ts';
 import { acceptProjectInvite } from './accept-project-invite.ts';
@@ -18,8 +18,6 @@ import {
   ZJoinSessionResponseSchema,
   ZProjectIdParamsSchema,
 } from './schemas.ts';
-
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const join = createRoute({
   method: 'post',
@@ -61,6 +59,7 @@ const accept = createRoute({
 });
 
 export type TCollaborationRouteDeps = {
+  routers: TRouters;
   db: Database;
   events: EventBus;
   keyring: Keyring;
@@ -71,9 +70,10 @@ export type TCollaborationRouteDeps = {
 };
 
 /** The collaboration HTTP routes (SPEC §8); the documents themselves are on the WebSocket endpoint. */
-export function collaborationRoutes(deps: TCollaborationRouteDeps): OpenAPIHono<TIdentityEnv> {
-  const { db, events, keyring, mailer, publicUrl } = deps;
-  return createRouter<TIdentityEnv>()
+export function collaborationRoutes(deps: TCollaborationRouteDeps): OpenAPIHono<TAppEnv> {
+  const { db, events, keyring, mailer, publicUrl, routers } = deps;
+  const member = routers
+    .member()
     .openapi(join, async (c) => {
       const { projectId } = c.req.valid('param');
       const actor = c.get('actor');
@@ -91,12 +91,13 @@ export function collaborationRoutes(deps: TCollaborationRouteDeps): OpenAPIHono<
       const input = c.req.valid('json');
       const created = await createProjectInvite({ events, mailer, publicUrl, actor: c.get('actor'), input });
       return c.json(created, 201);
-    })
-    .openapi(accept, async (c) => {
-      // Accepting may join a new organization: the one the caller currently acts in does not matter.
-      const userId = c.get('user').id;
-      const { token } = c.req.valid('json');
-      const userEmail = await emailOf(db, userId);
-      return c.json(await acceptProjectInvite({ events, userId, userEmail, token }), 200);
     });
+  const user = routers.user().openapi(accept, async (c) => {
+    // Accepting may join a new organization: the one the caller currently acts in does not matter.
+    const userId = c.get('user').id;
+    const { token } = c.req.valid('json');
+    const userEmail = await emailOf(db, userId);
+    return c.json(await acceptProjectInvite({ events, userId, userEmail, token }), 200);
+  });
+  return routers.public().route('/', member).route('/', user);
 }

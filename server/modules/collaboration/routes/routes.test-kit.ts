@@ -9,7 +9,7 @@ import { createMemoryPubSub } from '../../../platform/pubsub/index.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
 import type { TActorContext } from '../../identity/index.ts';
 import { projectRoutes } from '../../identity/projects/index.ts';
-import { asActor } from '../../identity/test-kit.ts';
+import { ACTOR_ROUTERS, asActor } from '../../identity/test-kit.ts';
 import type { TParticipant } from '../presence/awareness-state.ts';
 import { collaborationRoutes } from './collaboration-routes.ts';
 
@@ -27,6 +27,7 @@ export async function createCollabRoutesHarness(
   const keyring = createKeyring(randomBytes(32));
   const holder = { participantsOf };
   const ours = collaborationRoutes({
+    routers: ACTOR_ROUTERS,
     db,
     events,
     keyring,
@@ -34,7 +35,7 @@ export async function createCollabRoutesHarness(
     publicUrl: PUBLIC_URL,
     participantsOf: (id) => holder.participantsOf(id),
   });
-  const projects = projectRoutes({ db, events });
+  const projects = projectRoutes({ db, events, routers: ACTOR_ROUTERS });
 
   const send = async (
     router: typeof ours,

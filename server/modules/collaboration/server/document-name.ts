@@ -1,7 +1,8 @@
+import { isUuid } from '../../../../contracts/ids.ts';
+
 // Collaborative documents are named `<kind>:<id>` (SPEC §8): `content:<uuid>`, `workflow:<uuid>`,
 // `file:<project uuid>:<path>`, and `project:<uuid>`, a project's room (presence and voice signalling ride on
 // it; it holds no content and is never stored). Anything else is refused before the database is asked.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_PATH = 1024;
 
 export type TDocumentRef =
@@ -20,16 +21,16 @@ export function parseDocumentName(name: string): TDocumentRef | null {
   const kind = name.slice(0, colon);
   const rest = name.slice(colon + 1);
   if (kind === 'content' || kind === 'workflow') {
-    return UUID.test(rest) ? { kind, refId: rest.toLowerCase() } : null;
+    return isUuid(rest) ? { kind, refId: rest.toLowerCase() } : null;
   }
   if (kind === 'project') {
-    return UUID.test(rest) ? { kind, refId: rest.toLowerCase(), projectId: rest.toLowerCase() } : null;
+    return isUuid(rest) ? { kind, refId: rest.toLowerCase(), projectId: rest.toLowerCase() } : null;
   }
   if (kind !== 'file') return null;
   const sep = rest.indexOf(':');
   const projectId = rest.slice(0, sep);
   const path = rest.slice(sep + 1);
-  if (sep < 0 || !UUID.test(projectId)) return null;
+  if (sep < 0 || !isUuid(projectId)) return null;
   // A path is a relative file path of the project: no empty, absolute, parent or control-character paths.
   if (!path || path.length > MAX_PATH || path.startsWith('/')) return null;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused

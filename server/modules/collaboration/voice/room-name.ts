@@ -1,7 +1,8 @@
+import { isUuid } from '../../../../contracts/ids.ts';
+
 // A project's room is a Hocuspocus document of its own: presence for the whole project and the voice
 // signalling channel ride on it, so one socket carries documents, presence and voice (SPEC §8).
 const ROOM_PREFIX = 'project:';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The room document of a project. */
 export const projectRoomName = (projectId: string): string => `${ROOM_PREFIX}${projectId.toLowerCase()}`;
@@ -10,5 +11,5 @@ export const projectRoomName = (projectId: string): string => `${ROOM_PREFIX}${p
 export function projectIdOfRoom(documentName: string): string | undefined {
   if (!documentName.startsWith(ROOM_PREFIX)) return undefined;
   const id = documentName.slice(ROOM_PREFIX.length);
-  return UUID.test(id) ? id.toLowerCase() : undefined;
+  return isUuid(id) ? id.toLowerCase() : undefined;
 }

@@ -1,13 +1,7 @@
 import type { EventBus } from '../../../platform/events/index.ts';
 import { AppError } from '../../../platform/http/index.ts';
 import { apiKeys } from '../access-schema.ts';
-import {
-  API_KEY_SCOPES,
-  assertCan,
-  scopesSatisfy,
-  type TActor,
-  type TApiKeyScope,
-} from '../permissions/index.ts';
+import { API_KEY_SCOPES, scopesSatisfy, type TActor, type TApiKeyScope } from '../permissions/index.ts';
 import { type TApiKey, toApiKey } from './api-key-record.ts';
 import { displayPrefix, generateApiKey, hashApiKey } from './api-key-secret.ts';
 import { ApiKeyCreated } from './events.ts';
@@ -30,7 +24,6 @@ export async function createApiKey({
   input: TCreateApiKeyInput;
   now?: Date;
 }): Promise<{ key: string; apiKey: TApiKey }> {
-  assertCan(actor, 'api_key:create');
   const name = input.name.trim();
   if (name.length < 1 || name.length > 100) {
     throw new AppError('VALIDATION_ERROR', 'Invalid API key', {

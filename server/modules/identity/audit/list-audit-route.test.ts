@@ -6,7 +6,7 @@ import { createEventBus, defineEvent, type EventBus } from '../../../platform/ev
 import { createMemoryPubSub } from '../../../platform/pubsub/index.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
 import type { TActorContext } from '../actor.ts';
-import { asActor, seedMember } from '../test-kit.ts';
+import { ACTOR_ROUTERS, asActor, seedMember } from '../test-kit.ts';
 import { auditRoutes } from './list-audit-route.ts';
 
 const Thing = defineEvent('test.thing', z.object({ n: z.number() }));
@@ -19,7 +19,7 @@ describe('GET /api/v1/audit', () => {
   let viewer: TActorContext;
   let other: TActorContext;
   let actor: TActorContext;
-  const app = () => asActor(auditRoutes({ db }), () => actor);
+  const app = () => asActor(auditRoutes({ db, routers: ACTOR_ROUTERS }), () => actor);
   const get = async (q = '') => {
     const res = await app().request(`/api/v1/audit${q}`);
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };

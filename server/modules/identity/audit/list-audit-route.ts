@@ -2,9 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { listResponseSchema, paginate, ZListQuerySchema } from '../../../../contracts/pagination.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { listEvents } from '../../../platform/events/index.ts';
-import { createRouter, errorResponses } from '../../../platform/http/index.ts';
-import type { TIdentityEnv } from '../actor.ts';
-import { assertCan } from '../permissions/index.ts';
+import { errorResponses } from '../../../platform/http/index.ts';
+import type { TRouters } from '../access/create-routers.ts';
 
 const ZAuditQuerySchema = ZListQuerySchema.extend({
   order: z.enum(['asc', 'desc']).default('desc'),
@@ -42,10 +41,9 @@ const route = createRoute({
 });
 
 /** GET /audit for organization admins (permission `audit:read`). */
-export function auditRoutes({ db }: { db: Database }) {
-  return createRouter<TIdentityEnv>().openapi(route, async (c) => {
+export function auditRoutes({ db, routers }: { db: Database; routers: TRouters }) {
+  return routers.member().openapi(route, async (c) => {
     const actor = c.get('actor');
-    assertCan(actor, 'audit:read');
     const q = c.req.valid('query');
     const { rows, total } = await listEvents(db, {
       ...q,

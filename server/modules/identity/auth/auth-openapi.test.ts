@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../platform/db/index.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
 import { authOpenApi, type TAuthOpenApi } from './auth-openapi.ts';
-import { createAuthHarness, TEST_BASE_URL, testEventBus } from './auth-test-kit.ts';
+import { createAuthHarness, linkIn, signIn, signUp, TEST_BASE_URL, testEventBus } from './auth-test-kit.ts';
 
 let db: Database;
 let cleanup: () => Promise<void>;
@@ -48,10 +48,16 @@ describe('authOpenApi', () => {
     expect(result.valid, JSON.stringify(result)).toBe(true);
   });
 
-  it('keeps the plugin’s own HTTP endpoints closed', async () => {
+  it('keeps the plugin’s own HTTP endpoints closed: refused to anonymous callers, unknown to users', async () => {
+    const email = `closed-${crypto.randomUUID().slice(0, 8)}@example.com`;
+    await signUp(harness.client(), email, 'a long password');
+    const link = linkIn(harness.mails.findLast((m) => m.to === email && m.kind === 'verify-email'));
+    await harness.client().request(link.pathname + link.search);
+    const client = harness.client();
+    expect((await signIn(client, email, 'a long password')).status).toBe(200);
     for (const path of ['/api/v1/auth/open-api/generate-schema', '/api/v1/auth/reference']) {
-      const res = await harness.app.request(`${TEST_BASE_URL}${path}`);
-      expect(res.status, path).toBe(404);
+      expect((await harness.app.request(`${TEST_BASE_URL}${path}`)).status, path).toBe(401);
+      expect((await client.request(path)).status, path).toBe(404);
     }
   });
 });

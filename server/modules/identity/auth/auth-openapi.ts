@@ -1,3 +1,4 @@
+import { isPublicAuthEndpoint } from './auth-access.ts';
 import { AUTH_BASE_PATH, type TAuth } from './create-auth.ts';
 
 export type TAuthOpenApi = {
@@ -11,7 +12,7 @@ export type TAuthOpenApi = {
 /**
  * better-auth's own description of its endpoints (OpenAPI 3.1, from its openAPI plugin), rewritten to sit in
  * FlashFusion's document: full paths under /api/v1/auth, tag `auth`, schema names prefixed so they cannot
- * collide with ours. Its error responses are described as better-auth answers them (`{ message }`).
+ * collide with ours, and each operation's `x-permission` as the router enforces it. Its error responses are described as better-auth answers them (`{ message }`).
  */
 export async function authOpenApi(auth: TAuth): Promise<TAuthOpenApi> {
   const doc = await auth.api.generateOpenAPISchema();
@@ -21,13 +22,16 @@ export async function authOpenApi(auth: TAuth): Promise<TAuthOpenApi> {
   for (const name of names)
     text = text.replaceAll(`"#/components/schemas/${name}"`, `"#/components/schemas/Auth${name}"`);
   const renamed = JSON.parse(text) as {
-    paths: Record<string, Record<string, { tags?: string[] }>>;
+    paths: Record<string, Record<string, { tags?: string[]; 'x-permission'?: string }>>;
     schemas: Record<string, unknown>;
   };
 
   const paths: Record<string, unknown> = {};
   for (const [path, item] of Object.entries(renamed.paths)) {
-    for (const operation of Object.values(item)) operation.tags = ['auth'];
+    for (const [method, operation] of Object.entries(item)) {
+      operation.tags = ['auth'];
+      operation['x-permission'] = isPublicAuthEndpoint(method, path) ? 'public' : 'authenticated';
+    }
     paths[`${AUTH_BASE_PATH}${path}`] = item;
   }
   const schemas = Object.fromEntries(

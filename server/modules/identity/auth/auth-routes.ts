@@ -1,16 +1,23 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { isPublicAuthEndpoint } from './auth-access.ts';
 import { authErrorFrom } from './auth-error.ts';
-import type { TAuth } from './create-auth.ts';
+import { AUTH_BASE_PATH, type TAuth } from './create-auth.ts';
 import { stripSessionToken } from './strip-session-token.ts';
 
 /**
  * better-auth's endpoints (sign-up/email, sign-in/email, sign-out, get-session, verify-email,
  * request-password-reset, reset-password, …) under `/auth/*`. Mount it inside the `/api/v1` router
  * (`api.route('/', authRoutes(auth))`): better-auth matches the full URL against its basePath `/api/v1/auth`,
- * so the handler gets the untouched request.
+ * so the handler gets the untouched request. Endpoints that are not public (auth-access.ts) first need a
+ * signed-in user (`asUser`).
  */
-export function authRoutes(auth: TAuth): Hono {
+export function authRoutes(auth: TAuth, asUser: MiddlewareHandler): Hono {
   const router = new Hono();
+  router.on(['GET', 'POST'], '/auth/*', async function requireUserUnlessPublic(c, next) {
+    const path = new URL(c.req.url).pathname.slice(AUTH_BASE_PATH.length);
+    if (isPublicAuthEndpoint(c.req.method, path)) return next();
+    return asUser(c, next);
+  });
   router.on(['GET', 'POST'], '/auth/*', async (c) => {
     const res = await auth.handler(c.req.raw);
     if (res.status < 400) return stripSessionToken(res);

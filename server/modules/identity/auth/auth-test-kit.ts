@@ -4,6 +4,8 @@ import type { Database } from '../../../platform/db/index.ts';
 import { createEventBus, type EventBus } from '../../../platform/events/index.ts';
 import { createErrorHandler, type TAppEnv } from '../../../platform/http/index.ts';
 import { createMemoryPubSub } from '../../../platform/pubsub/index.ts';
+import { authenticate } from '../authenticate/authenticate.ts';
+import { resolveSession } from '../authenticate/resolve-session.ts';
 import { authRoutes } from './auth-routes.ts';
 import { createAuth, type TAuth, type TAuthMail } from './create-auth.ts';
 
@@ -80,8 +82,15 @@ export function createAuthHarness(
     await next();
   });
   app.onError(createErrorHandler(pino({ level: 'silent' })));
-  app.route('/api/v1', authRoutes(auth));
-  return { auth, app, mails, events, client: () => new CookieClient(app, baseUrl) };
+  // Non-public endpoints need a signed-in user first, as in the app.
+  const asUser = authenticate({
+    resolveSession: (headers) => resolveSession({ db, auth }, headers),
+    resolveBearer: [],
+    trustedOrigins: [baseUrl],
+    requireOrganization: false,
+  });
+  app.route('/api/v1', authRoutes(auth, asUser));
+  return { auth, app, mails, events, asUser, client: () => new CookieClient(app, baseUrl) };
 }
 
 /** The platform's event bus on the test database, in-process; account events land in its domain_events. */

@@ -1,7 +1,7 @@
+import { PLAN_LIMITS, PLANS, type TPlan, type TPlanLimitsTable } from '../../../../contracts/plans.ts';
 import { createLimiter, type Limiter } from '../../../platform/rate-limit/index.ts';
 import type { Redis } from '../../../platform/redis/index.ts';
 import type { TActorContext } from '../actor.ts';
-import { PLAN_LIMITS, PLANS, type TPlan, type TPlanLimitsTable } from '../organizations/plans.ts';
 
 /**
  * Requests per hour for callers without an organization: anonymous clients (per IP) and signed-in users who

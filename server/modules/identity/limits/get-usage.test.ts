@@ -5,7 +5,7 @@ import { createTestDatabase } from '../../../platform/testing/test-database.ts';
 import { aiGenerations } from '../../ai/schema.ts';
 import { invitations } from '../access-schema.ts';
 import type { TActorContext } from '../actor.ts';
-import { asActor, seedMember } from '../test-kit.ts';
+import { ACTOR_ROUTERS, asActor, seedMember } from '../test-kit.ts';
 import { createApiLimiters, type TApiLimiters } from './api-limiters.ts';
 import { DEPLOYMENTS_NOTE } from './get-usage.ts';
 import { usageRoutes } from './usage-route.ts';
@@ -19,7 +19,7 @@ let stranger: TActorContext & { email: string };
 
 const HOUR = 3_600_000;
 const get = async (as: TActorContext, id: string) => {
-  const res = await asActor(usageRoutes({ db, limiters }), () => as).request(
+  const res = await asActor(usageRoutes({ db, limiters, routers: ACTOR_ROUTERS }), () => as).request(
     `/api/v1/organizations/${id}/usage`,
   );
   return {

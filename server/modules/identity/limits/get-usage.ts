@@ -1,4 +1,5 @@
 import { count, eq, sql } from 'drizzle-orm';
+import { PLAN_LIMITS, type TPlan, type TPlanLimitsTable } from '../../../../contracts/plans.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { queryRows } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
@@ -6,8 +7,6 @@ import { notFound } from '../../../platform/http/index.ts';
 import { invitations } from '../access-schema.ts';
 import type { TActorContext } from '../actor.ts';
 import { pendingInvitations } from '../organizations/invitations/seats.ts';
-import { PLAN_LIMITS, type TPlan, type TPlanLimitsTable } from '../organizations/plans.ts';
-import { assertCan } from '../permissions/index.ts';
 import { organizationMembers, organizations } from '../schema.ts';
 import { actorRateKey, type TApiLimiters } from './api-limiters.ts';
 
@@ -41,7 +40,6 @@ export async function getUsage({
   /** The instance's plan limits (env PLAN_LIMITS over the defaults); the defaults when absent. */
   planLimits?: TPlanLimitsTable;
 }): Promise<TUsage> {
-  assertCan(actor, 'organization:read');
   if (organizationId !== actor.organizationId) throw notFound('Organization');
   const counts = await withTenant(db, organizationId, async (tx) => {
     const [org] = await tx

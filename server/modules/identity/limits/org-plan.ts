@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
+import type { TPlan } from '../../../../contracts/plans.ts';
 import type { Cache } from '../../../platform/cache/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
-import type { TPlan } from '../organizations/plans.ts';
 import { organizations } from '../schema.ts';
 
 /** How long a plan read stays cached: a plan change takes effect on every process within this time. */

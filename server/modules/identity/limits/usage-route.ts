@@ -1,9 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { TPlanLimitsTable } from '../../../../contracts/plans.ts';
+import { PLANS } from '../../../../contracts/plans.ts';
 import type { Database } from '../../../platform/db/index.ts';
-import { createRouter } from '../../../platform/http/index.ts';
+import type { TRouters } from '../access/create-routers.ts';
 import type { TIdentityEnv } from '../actor.ts';
-import type { TPlanLimitsTable } from '../organizations/plans.ts';
-import { PLANS } from '../organizations/plans.ts';
 import { errors, json, ZOrgIdParamsSchema } from '../organizations/routes/common.ts';
 import type { TApiLimiters } from './api-limiters.ts';
 import { getUsage } from './get-usage.ts';
@@ -39,13 +39,15 @@ export function usageRoutes({
   db,
   limiters,
   planLimits,
+  routers,
 }: {
+  routers: TRouters;
   db: Database;
   limiters: TApiLimiters;
   /** The instance's plan limits (env PLAN_LIMITS over the defaults); the defaults when absent. */
   planLimits?: TPlanLimitsTable;
 }): OpenAPIHono<TIdentityEnv> {
-  return createRouter<TIdentityEnv>().openapi(route, async (c) => {
+  return routers.member().openapi(route, async (c) => {
     const usage = await getUsage({
       db,
       limiters,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { PLANS } from '../../../../contracts/plans.ts';
 import { defineEvent } from '../../../platform/events/index.ts';
 import { ORG_ROLES } from '../permissions/index.ts';
-import { PLANS } from './plans.ts';
 
 // Domain events of organizations, members and invitations: the audit trail (issue 3 §9). Payloads name who
 // and what changed, never a token or its hash.

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { notFound } from '../../../platform/http/index.ts';
-import { assertCan, type TActor } from '../permissions/index.ts';
+import type { TActor } from '../permissions/index.ts';
 import { organizations } from '../schema.ts';
 import { findMember } from './locking.ts';
 import { type TOrganizationView, toOrganizationView } from './organization-view.ts';
@@ -15,7 +15,6 @@ export async function getOrganization({
   db: Database;
   actor: TActor;
 }): Promise<TOrganizationView> {
-  assertCan(actor, 'organization:read');
   return withTenant(db, actor.organizationId, async (tx) => {
     const [org] = await tx.select().from(organizations).where(eq(organizations.id, actor.organizationId));
     const me = org && (await findMember(tx, org.id, actor.userId));

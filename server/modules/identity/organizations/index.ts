@@ -1,4 +1,16 @@
 // Organizations, members and invitations: the public face of this part of identity.
+
+export {
+  mergePlanLimits,
+  PLAN_LIMITS,
+  PLANS,
+  type TPlan,
+  type TPlanLimits,
+  type TPlanLimitsOverride,
+  type TPlanLimitsTable,
+  withinLimit,
+  ZPlanLimitsOverrideSchema,
+} from '../../../../contracts/plans.ts';
 export { createOrganization } from './create-organization.ts';
 export * from './events.ts';
 export { getOrganization } from './get-organization.ts';
@@ -12,16 +24,5 @@ export { leaveOrganization } from './members/leave-organization.ts';
 export { listMembers } from './members/list-members.ts';
 export { removeMember } from './members/remove-member.ts';
 export { transferOwnership } from './members/transfer-ownership.ts';
-export {
-  mergePlanLimits,
-  PLAN_LIMITS,
-  PLANS,
-  type TPlan,
-  type TPlanLimits,
-  type TPlanLimitsOverride,
-  type TPlanLimitsTable,
-  withinLimit,
-  ZPlanLimitsOverrideSchema,
-} from './plans.ts';
 export { organizationRoutes, type TOrganizationRoutesDeps } from './routes/index.ts';
 export { updateOrganization } from './update-organization.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { PLANS } from '../../../../contracts/plans.ts';
 import type { TOrgRole } from '../permissions/index.ts';
 import type { TOrganizationRow } from './locking.ts';
-import { PLANS } from './plans.ts';
 import { ZOrganizationSettingsSchema, ZOrgRoleSchema } from './schemas.ts';
 
 /** An organization as the API shows it, with the caller's role in it. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { PLANS } from '../../../../contracts/plans.ts';
 import { ORG_ROLES } from '../permissions/index.ts';
-import { PLANS } from './plans.ts';
 import { ZSlugSchema } from './slug.ts';
 
 // Shapes shared by operations and routes. Inputs are strict: an unknown field is a mistake worth a 400.

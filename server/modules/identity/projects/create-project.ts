@@ -1,5 +1,5 @@
 import type { EventBus } from '../../../platform/events/index.ts';
-import { assertCan, type TActor } from '../permissions/index.ts';
+import type { TActor } from '../permissions/index.ts';
 import { projectMembers, projects } from '../schema.ts';
 import { toProject } from './project-access.ts';
 import { ProjectCreated } from './project-events.ts';
@@ -18,7 +18,6 @@ export async function createProject({
   actor: TActor;
   input: TCreateProjectInput;
 }): Promise<TProject> {
-  assertCan(actor, 'project:create');
   return events.transaction(
     async (tx, emit) => {
       const [row] = await tx

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, ilike, type SQL, sql } from 'drizzle-orm';
 import { paginate, type TPagination } from '../../../../contracts/pagination.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
-import { assertCan, type TActor } from '../permissions/index.ts';
+import type { TActor } from '../permissions/index.ts';
 import { projects } from '../schema.ts';
 import { toProject } from './project-access.ts';
 import type { TProject, TProjectListQuery } from './project-schemas.ts';
@@ -31,7 +31,6 @@ export async function listProjects({
   actor: TActor;
   query: TProjectListQuery;
 }): Promise<{ data: TProject[]; pagination: TPagination }> {
-  assertCan(actor, 'project:read');
   const filters: SQL[] = [eq(projects.organizationId, actor.organizationId)];
   if (query.q !== undefined) filters.push(ilike(projects.name, `%${escapeLike(query.q)}%`));
   if (query.type !== undefined) filters.push(eq(projects.type, query.type));

@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../platform/db/index.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
 import { isAction } from '../permissions/index.ts';
+import { ACTOR_ROUTERS } from '../test-kit.ts';
 import { projectRoutes } from './routes/index.ts';
 
 type TOperation = { 'x-permission'?: string; tags?: string[]; responses: Record<string, unknown> };
 
 describe('project routes in the OpenAPI document', () => {
   // Building the document needs no database: the routes are only declared.
-  const doc = projectRoutes({ db: {} as Database, events: {} as EventBus }).getOpenAPI31Document({
+  const doc = projectRoutes({
+    db: {} as Database,
+    events: {} as EventBus,
+    routers: ACTOR_ROUTERS,
+  }).getOpenAPI31Document({
     openapi: '3.1.0',
     info: { title: 'test', version: '0' },
   });

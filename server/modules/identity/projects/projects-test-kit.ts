@@ -6,7 +6,7 @@ import { createEventBus, type EventBus } from '../../../platform/events/index.ts
 import { createMemoryPubSub } from '../../../platform/pubsub/index.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
 import type { TActorContext } from '../actor.ts';
-import { asActor } from '../test-kit.ts';
+import { ACTOR_ROUTERS, asActor } from '../test-kit.ts';
 import { projectRoutes } from './routes/index.ts';
 
 export type TCall = {
@@ -27,7 +27,7 @@ export type TProjectsHarness = {
 export async function createProjectsHarness(): Promise<TProjectsHarness> {
   const { db, cleanup } = await createTestDatabase();
   const events = await createEventBus({ db, pubsub: createMemoryPubSub(), log: pino({ level: 'silent' }) });
-  const routes = projectRoutes({ db, events });
+  const routes = projectRoutes({ db, events, routers: ACTOR_ROUTERS });
   const call = async (actor: TActorContext, method: string, path: string, body?: unknown): Promise<TCall> => {
     const res = await asActor(routes, () => actor).request(`/api/v1${path}`, {
       method,

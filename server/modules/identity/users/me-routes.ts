@@ -1,9 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/index.ts';
-import { AppError, createRouter, errorResponses } from '../../../platform/http/index.ts';
-import type { TUserEnv } from '../actor.ts';
-import { jsonResponse } from '../route-helpers.ts';
+import { AppError, errorResponses, json, jsonResponse } from '../../../platform/http/index.ts';
+import type { TRouters } from '../access/create-routers.ts';
 import { organizationMembers, organizations, sessions, users } from '../schema.ts';
 
 const ZMeSchema = z.object({
@@ -51,7 +50,7 @@ const switchOrg = createRoute({
 });
 
 /** GET /users/me and PUT /users/me/active-organization, for any signed-in user (no organization needed). */
-export function meRoutes({ db }: { db: Database }) {
+export function meRoutes({ db, routers }: { db: Database; routers: TRouters }) {
   const load = async (userId: string, activeOrganizationId: string | null) => {
     // Owner path: the user's own row and memberships span organizations.
     const [user] = await db.orm
@@ -80,7 +79,8 @@ export function meRoutes({ db }: { db: Database }) {
     return { user, activeOrganizationId, organizations: orgs };
   };
 
-  return createRouter<TUserEnv>()
+  return routers
+    .user()
     .openapi(getMe, async (c) =>
       c.json(await load(c.get('user').id, c.get('actor')?.organizationId ?? null), 200),
     )

@@ -1,6 +1,6 @@
 // The OpenAPI descriptions of the agent routes; agent-routes.ts binds them to the operations.
 import { createRoute } from '@hono/zod-openapi';
-import { errorResponses } from '../../../platform/http/index.ts';
+import { errorResponses, json } from '../../../platform/http/index.ts';
 import { ZIdParamsSchema } from '../workflows/workflow-schemas.ts';
 import {
   ZAgentListQuerySchema,
@@ -12,7 +12,6 @@ import {
   ZUpdateAgentBodySchema,
 } from './agent-schemas.ts';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const tags = ['agents'];
 
 export const listOp = createRoute({

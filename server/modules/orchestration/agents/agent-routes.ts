@@ -1,8 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '../../../platform/db/index.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
-import { createRouter } from '../../../platform/http/index.ts';
-import type { TIdentityEnv } from '../../identity/index.ts';
+import type { TIdentityEnv, TRouters } from '../../identity/index.ts';
 import * as op from './agent-openapi.ts';
 import { createAgent } from './create-agent.ts';
 import { deleteAgent } from './delete-agent.ts';
@@ -11,11 +10,12 @@ import { listAgents } from './list-agents.ts';
 import { updateAgent } from './update-agent.ts';
 
 /** What the agent routes need; read on each request, so getters may supply them late. */
-export type TAgentRouteDeps = { db: Database; events: EventBus };
+export type TAgentRouteDeps = { db: Database; events: EventBus; routers: TRouters };
 
 /** /agents, /agents/{id} and /agents/{id}/performance. */
 export function agentRoutes(deps: TAgentRouteDeps): OpenAPIHono<TIdentityEnv> {
-  return createRouter<TIdentityEnv>()
+  return deps.routers
+    .member()
     .openapi(op.listOp, async (c) => {
       const page = await listAgents({
         db: deps.db,

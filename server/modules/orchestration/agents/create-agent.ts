@@ -17,7 +17,8 @@ export async function createAgent({
   actor: TActorContext;
   input: TCreateAgentInput;
 }): Promise<TAgentView> {
-  assertCan(actor, 'agent:create');
+  // Organization-wide: agents belong to no project, so no project role grants this.
+  assertCan(actor, 'agent:create', { organizationId: actor.organizationId });
   const organizationId = actor.organizationId;
   return events.transaction(
     async (tx, emit) => {

@@ -20,7 +20,6 @@ export async function deleteAgent({
   actor: TActorContext;
   agentId: string;
 }): Promise<void> {
-  assertCan(actor, 'agent:delete');
   const organizationId = actor.organizationId;
   await events.transaction(
     async (tx, emit) => {

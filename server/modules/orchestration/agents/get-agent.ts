@@ -22,7 +22,6 @@ export async function getAgent({
   agentId: string;
   since?: Date;
 }): Promise<TAgentView> {
-  assertCan(actor, 'agent:read');
   const organizationId = actor.organizationId;
   await ensureDefaultAgents({ events, organizationId });
   const row = await withTenant(db, organizationId, (tx) => loadAgentRow(tx, organizationId, agentId));

@@ -32,7 +32,8 @@ export async function listAgents({
   actor: TActorContext;
   query: TAgentListQuery;
 }): Promise<{ data: TAgentView[]; pagination: TPagination }> {
-  assertCan(actor, 'agent:read');
+  // Organization-wide: agents belong to no project, so no project role grants this.
+  assertCan(actor, 'agent:read', { organizationId: actor.organizationId });
   const organizationId = actor.organizationId;
   await ensureDefaultAgents({ events, organizationId });
   const filters: SQL[] = [eq(agents.organizationId, organizationId)];

@@ -23,7 +23,6 @@ export async function updateAgent({
   agentId: string;
   input: TUpdateAgentInput;
 }): Promise<TAgentView> {
-  assertCan(actor, 'agent:update');
   const organizationId = actor.organizationId;
   const row = await events.transaction(
     async (tx, emit) => {

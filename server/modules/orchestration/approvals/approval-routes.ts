@@ -3,13 +3,11 @@ import { z } from 'zod';
 import { listResponseSchema } from '../../../../contracts/pagination.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
-import { createRouter, errorResponses } from '../../../platform/http/index.ts';
-import { assertCan, requestTenant, type TIdentityEnv } from '../../identity/index.ts';
+import { errorResponses, json } from '../../../platform/http/index.ts';
+import { assertCan, orgWide, requestTenant, type TIdentityEnv, type TRouters } from '../../identity/index.ts';
 import type { TEngine } from '../engine/create-engine.ts';
 import { decideApproval } from './decide-approval.ts';
 import { listApprovals, ZApprovalListQuerySchema, ZApprovalSchema } from './list-approvals.ts';
-
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const ZDecideBodySchema = z.strictObject({
   decision: z.enum(['approved', 'rejected']),
@@ -49,15 +47,17 @@ export function approvalRoutes(deps: {
   db: Database;
   events: EventBus;
   engine: TEngine;
+  routers: TRouters;
 }): OpenAPIHono<TIdentityEnv> {
-  return createRouter<TIdentityEnv>()
+  return deps.routers
+    .member()
     .openapi(list, async (c) => {
-      assertCan(c.get('actor'), 'workflow:read');
+      assertCan(c.get('actor'), 'workflow:read', orgWide(c));
       return c.json(await listApprovals(requestTenant(deps, c), c.req.valid('query')), 200);
     })
     .openapi(decide, async (c) => {
       const actor = c.get('actor');
-      assertCan(actor, 'workflow:execute');
+      assertCan(actor, 'workflow:execute', orgWide(c));
       const body = c.req.valid('json');
       const a = await decideApproval(deps.engine.ctx, {
         organizationId: actor.organizationId,

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { isUuid } from '../../../../contracts/ids.ts';
 import { AppError, notFound } from '../../../platform/http/index.ts';
 import type { TEngineCtx } from '../engine/engine-jobs.ts';
 import { engineTx } from '../engine/engine-tx.ts';
@@ -6,8 +7,6 @@ import { TERMINAL_RUN } from '../engine/engine-types.ts';
 import { loadRun, stepDefinition } from '../engine/load-run.ts';
 import { applyOutcome } from '../engine/store-outcome.ts';
 import { approvals } from '../schema.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface TDecision {
   organizationId: string;
@@ -23,7 +22,7 @@ export interface TDecision {
  * unknown approvals, 409 when already decided or the run has finished.
  */
 export async function decideApproval(ctx: TEngineCtx, d: TDecision) {
-  if (!UUID.test(d.approvalId)) throw notFound('Approval');
+  if (!isUuid(d.approvalId)) throw notFound('Approval');
   return engineTx(ctx, d.organizationId, async (tx, log) => {
     const [found] = await tx
       .select()

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { isUuid } from '../../../../contracts/ids.ts';
 import type { TTx } from '../../../platform/db/index.ts';
 import type { TEmit } from '../../../platform/events/index.ts';
 import { AppError, notFound } from '../../../platform/http/index.ts';
@@ -11,8 +12,6 @@ import { loadRun } from './load-run.ts';
 import { workflowRunStarted } from './run-domain-events.ts';
 import type { TEventLog } from './run-events.ts';
 import { resolveRunInput } from './validate-input.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface TStartRunArgs {
   organizationId: string;
@@ -39,7 +38,7 @@ export async function startRunIn(
 ): Promise<{ runId: string }> {
   const { organizationId, workflowId } = args;
   // A malformed id would be a SQL error, which aborts the surrounding transaction (a workflow step's).
-  if (!UUID.test(workflowId)) throw notFound('Workflow');
+  if (!isUuid(workflowId)) throw notFound('Workflow');
   const [wf] = await tx
     .select()
     .from(workflows)

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { listResponseSchema } from '../../../../contracts/pagination.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
-import { AppError, createRouter, errorResponses } from '../../../platform/http/index.ts';
+import { AppError, errorResponses, json } from '../../../platform/http/index.ts';
 import type { PubSub } from '../../../platform/pubsub/index.ts';
-import { assertCan, requestTenant, type TIdentityEnv } from '../../identity/index.ts';
+import { assertCan, orgWide, requestTenant, type TIdentityEnv, type TRouters } from '../../identity/index.ts';
 import type { TEngine } from '../engine/create-engine.ts';
 import { getRun } from './get-run.ts';
 import { listRuns } from './list-runs.ts';
@@ -19,7 +19,6 @@ import {
 } from './run-schemas.ts';
 import { streamRunEvents } from './stream-run-events.ts';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const ZStartedSchema = z.object({ runId: z.string() });
 
 const execute = createRoute({
@@ -89,14 +88,21 @@ const events = createRoute({
   },
 });
 
-export type TRunRouteDeps = { db: Database; events: EventBus; pubsub: PubSub; engine: TEngine };
+export type TRunRouteDeps = {
+  db: Database;
+  events: EventBus;
+  pubsub: PubSub;
+  engine: TEngine;
+  routers: TRouters;
+};
 
 /** Executing workflows and reading, cancelling and following runs. */
 export function runRoutes(deps: TRunRouteDeps): OpenAPIHono<TIdentityEnv> {
-  return createRouter<TIdentityEnv>()
+  return deps.routers
+    .member()
     .openapi(execute, async (c) => {
       const actor = c.get('actor');
-      assertCan(actor, 'workflow:execute');
+      assertCan(actor, 'workflow:execute', orgWide(c));
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const started = await deps.engine.startRun({
@@ -109,16 +115,16 @@ export function runRoutes(deps: TRunRouteDeps): OpenAPIHono<TIdentityEnv> {
       return c.json(started, 202);
     })
     .openapi(list, async (c) => {
-      assertCan(c.get('actor'), 'workflow:read');
+      assertCan(c.get('actor'), 'workflow:read', orgWide(c));
       return c.json(await listRuns(requestTenant(deps, c), c.req.valid('query')), 200);
     })
     .openapi(getOne, async (c) => {
-      assertCan(c.get('actor'), 'workflow:read');
+      assertCan(c.get('actor'), 'workflow:read', orgWide(c));
       return c.json(await getRun(requestTenant(deps, c), c.req.valid('param').id), 200);
     })
     .openapi(cancel, async (c) => {
       const actor = c.get('actor');
-      assertCan(actor, 'workflow:execute');
+      assertCan(actor, 'workflow:execute', orgWide(c));
       const result = await deps.engine.cancelRun({
         organizationId: actor.organizationId,
         runId: c.req.valid('param').id,
@@ -126,7 +132,7 @@ export function runRoutes(deps: TRunRouteDeps): OpenAPIHono<TIdentityEnv> {
       return c.json(result, 200);
     })
     .openapi(events, async (c) => {
-      assertCan(c.get('actor'), 'workflow:read');
+      assertCan(c.get('actor'), 'workflow:read', orgWide(c));
       const header = c.req.header('last-event-id');
       if (header !== undefined && !/^\d{1,18}$/.test(header))
         throw new AppError('VALIDATION_ERROR', 'Last-Event-ID must be an event sequence number', {

@@ -1,6 +1,7 @@
 // The agent step: the pinned agent, or the best one for the step's requirements (agents/select-agent.ts), then
 // its personality (system prompt) and the step's prompt through its model or route.
 import { eq } from 'drizzle-orm';
+import { isUuid } from '../../../../contracts/ids.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
@@ -12,7 +13,6 @@ import { agents } from '../schema.ts';
 import type { TAgentStep, TStepContext, TStepOutcome } from '../types.ts';
 import { answerOutcome, callModel, failedCall } from './call-model.ts';
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type TAgentRow = typeof agents.$inferSelect;
 
 export async function executeAgent(
@@ -56,7 +56,7 @@ async function chooseAgent(
   const { organizationId } = ctx;
   if (step.agentId) {
     // Another organization's agent id reads as unknown: the tenant transaction cannot see it.
-    const row = UUID_RE.test(step.agentId)
+    const row = isUuid(step.agentId)
       ? await withTenant(db, organizationId, async (tx) => {
           const [found] = await tx
             .select()

@@ -1,13 +1,13 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { isUuid } from '../../../../contracts/ids.ts';
 import type { Database } from '../../../platform/db/index.ts';
-import { AppError, createRouter, errorResponses, type TAppEnv } from '../../../platform/http/index.ts';
+import { AppError, errorResponses, type TAppEnv } from '../../../platform/http/index.ts';
+import type { TRouters } from '../../identity/index.ts';
 import type { TEngine } from '../engine/create-engine.ts';
 import { workflowTriggers } from '../schema.ts';
 import { secretMatches } from './trigger-secret.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const hook = createRoute({
   method: 'post',
@@ -34,17 +34,17 @@ const hook = createRoute({
 const refused = () => new AppError('AUTHENTICATION_FAILED', 'Unknown webhook or wrong secret');
 
 /** POST /hooks/workflows/{triggerId}: outside member authentication; the trigger's secret is the credential. */
-export function hookRoutes(deps: { db: Database; engine: TEngine }): OpenAPIHono<TAppEnv> {
-  return createRouter<TAppEnv>().openapi(hook, async (c) => {
+export function hookRoutes(deps: { db: Database; engine: TEngine; routers: TRouters }): OpenAPIHono<TAppEnv> {
+  return deps.routers.public().openapi(hook, async (c) => {
     const { triggerId } = c.req.valid('param');
     const secret = c.req.header('x-flashfusion-secret') ?? c.req.valid('query').secret;
-    if (!secret || !UUID.test(triggerId)) throw refused();
+    if (!secret || !isUuid(triggerId)) throw refused();
     // Discovering the tenant from the trigger id is a platform lookup (owner role), like an API key by hash.
     const [trigger] = await deps.db.orm
       .select()
       .from(workflowTriggers)
       .where(eq(workflowTriggers.id, triggerId));
-    if (!trigger || trigger.kind !== 'webhook' || !secretMatches(secret, trigger.secretHash)) throw refused();
+    if (trigger?.kind !== 'webhook' || !secretMatches(secret, trigger.secretHash)) throw refused();
     if (!trigger.enabled) throw new AppError('CONFLICT', 'This webhook trigger is disabled');
     const text = await c.req.text();
     let input: unknown = {};

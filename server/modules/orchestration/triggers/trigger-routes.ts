@@ -2,8 +2,8 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Database } from '../../../platform/db/index.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
-import { createRouter, errorResponses } from '../../../platform/http/index.ts';
-import { assertCan, requestTenant, type TIdentityEnv } from '../../identity/index.ts';
+import { errorResponses, json } from '../../../platform/http/index.ts';
+import { assertCan, orgWide, requestTenant, type TIdentityEnv, type TRouters } from '../../identity/index.ts';
 import {
   createTrigger,
   deleteTrigger,
@@ -13,7 +13,6 @@ import {
 } from './manage-triggers.ts';
 import { ZCreateTriggerBodySchema, ZTriggerSchema } from './trigger-schemas.ts';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const ZWorkflowParam = z.object({ id: z.uuid({ message: 'Workflow id must be a UUID' }) });
 const ZTriggerParam = ZWorkflowParam.extend({ triggerId: z.uuid({ message: 'Trigger id must be a UUID' }) });
 
@@ -68,16 +67,17 @@ const remove = createRoute({
 
 /** Trigger CRUD under /workflows/{id}/triggers. */
 export function triggerRoutes(
-  deps: TTriggerDeps & { db: Database; events: EventBus },
+  deps: TTriggerDeps & { db: Database; events: EventBus; routers: TRouters },
 ): OpenAPIHono<TIdentityEnv> {
-  return createRouter<TIdentityEnv>()
+  return deps.routers
+    .member()
     .openapi(list, async (c) => {
-      assertCan(c.get('actor'), 'workflow:read');
+      assertCan(c.get('actor'), 'workflow:read', orgWide(c));
       return c.json({ data: await listTriggers(deps, requestTenant(deps, c), c.req.valid('param').id) }, 200);
     })
     .openapi(create, async (c) => {
       const actor = c.get('actor');
-      assertCan(actor, 'workflow:update');
+      assertCan(actor, 'workflow:update', orgWide(c));
       const trigger = await createTrigger(deps, requestTenant(deps, c), {
         workflowId: c.req.valid('param').id,
         body: c.req.valid('json'),
@@ -86,7 +86,7 @@ export function triggerRoutes(
       return c.json(trigger, 201);
     })
     .openapi(patch, async (c) => {
-      assertCan(c.get('actor'), 'workflow:update');
+      assertCan(c.get('actor'), 'workflow:update', orgWide(c));
       const { id, triggerId } = c.req.valid('param');
       const t = await setTriggerEnabled(deps, requestTenant(deps, c), {
         workflowId: id,
@@ -96,7 +96,7 @@ export function triggerRoutes(
       return c.json(t, 200);
     })
     .openapi(remove, async (c) => {
-      assertCan(c.get('actor'), 'workflow:update');
+      assertCan(c.get('actor'), 'workflow:update', orgWide(c));
       const { id, triggerId } = c.req.valid('param');
       await deleteTrigger(deps, requestTenant(deps, c), { workflowId: id, triggerId });
       return c.body(null, 204);

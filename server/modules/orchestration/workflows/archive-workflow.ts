@@ -22,7 +22,6 @@ export async function archiveWorkflow({
   workflowId: string;
 }): Promise<void> {
   const organizationId = actor.organizationId;
-  assertCan(actor, 'workflow:delete');
   await events.transaction(
     async (tx, emit) => {
       const wf = await loadWorkflowRow(tx, organizationId, workflowId, { forUpdate: true });

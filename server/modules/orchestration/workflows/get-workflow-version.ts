@@ -20,7 +20,6 @@ export async function getWorkflowVersion({
   workflowId: string;
   version: number;
 }): Promise<TWorkflowVersionView> {
-  assertCan(actor, 'workflow:read');
   return withTenant(db, actor.organizationId, async (tx) => {
     const wf = await loadWorkflowRow(tx, actor.organizationId, workflowId);
     assertCan(actor, 'workflow:read', workflowResource(wf));

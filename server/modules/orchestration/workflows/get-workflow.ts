@@ -17,7 +17,6 @@ export async function getWorkflow({
   actor: TActorContext;
   workflowId: string;
 }): Promise<TWorkflowWithDefinition> {
-  assertCan(actor, 'workflow:read');
   return withTenant(db, actor.organizationId, async (tx) => {
     const row = await loadWorkflowRow(tx, actor.organizationId, workflowId);
     assertCan(actor, 'workflow:read', workflowResource(row));

@@ -27,7 +27,8 @@ export async function listWorkflows({
   actor: TActorContext;
   query: TWorkflowListQuery;
 }): Promise<{ data: TWorkflowView[]; pagination: TPagination }> {
-  assertCan(actor, 'workflow:read');
+  // Organization-wide list: project roles do not widen it yet.
+  assertCan(actor, 'workflow:read', { organizationId: actor.organizationId });
   const filters: SQL[] = [eq(workflows.organizationId, actor.organizationId)];
   if (query.name !== undefined) filters.push(ilike(workflows.name, `%${escapeLike(query.name)}%`));
   if (query.projectId !== undefined) filters.push(eq(workflows.projectId, query.projectId));

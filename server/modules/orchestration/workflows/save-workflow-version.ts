@@ -26,7 +26,6 @@ export async function saveWorkflowVersion({
   definition: unknown;
 }): Promise<TWorkflowVersionView> {
   const organizationId = actor.organizationId;
-  assertCan(actor, 'workflow:update');
   return events.transaction(
     async (tx, emit) => {
       const wf = await loadWorkflowRow(tx, organizationId, workflowId, { forUpdate: true });

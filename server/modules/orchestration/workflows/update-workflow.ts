@@ -24,7 +24,6 @@ export async function updateWorkflow({
   input: TUpdateWorkflowInput;
 }): Promise<TWorkflowView> {
   const organizationId = actor.organizationId;
-  assertCan(actor, 'workflow:update');
   return events.transaction(
     async (tx, emit) => {
       const current = await loadWorkflowRow(tx, organizationId, workflowId, { forUpdate: true });

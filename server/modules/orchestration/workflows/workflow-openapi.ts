@@ -1,6 +1,6 @@
 // The OpenAPI descriptions of the workflow routes; workflow-routes.ts binds them to the operations.
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses } from '../../../platform/http/index.ts';
+import { errorResponses, json } from '../../../platform/http/index.ts';
 import {
   ZCreateWorkflowBodySchema,
   ZIdParamsSchema,
@@ -16,7 +16,6 @@ import {
   ZWorkflowWithDefinitionSchema,
 } from './workflow-schemas.ts';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const tags = ['workflows'];
 
 export const ZTemplateSchema = z

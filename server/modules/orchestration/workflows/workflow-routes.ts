@@ -1,8 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '../../../platform/db/index.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
-import { createRouter } from '../../../platform/http/index.ts';
-import { assertCan, type TIdentityEnv } from '../../identity/index.ts';
+import { assertCan, orgWide, type TIdentityEnv, type TRouters } from '../../identity/index.ts';
 import { WORKFLOW_TEMPLATES } from '../templates/index.ts';
 import { archiveWorkflow } from './archive-workflow.ts';
 import { createFromTemplate } from './create-from-template.ts';
@@ -16,7 +15,7 @@ import { updateWorkflow } from './update-workflow.ts';
 import * as op from './workflow-openapi.ts';
 
 /** What the workflow routes need; read on each request, so getters may supply them late. */
-export type TWorkflowRouteDeps = { db: Database; events: EventBus };
+export type TWorkflowRouteDeps = { db: Database; events: EventBus; routers: TRouters };
 
 /**
  * /workflows, /workflows/{id}, /workflows/{id}/versions, /workflows/{id}/versions/{version},
@@ -24,9 +23,10 @@ export type TWorkflowRouteDeps = { db: Database; events: EventBus };
  * would otherwise take "templates" for an id.
  */
 export function workflowRoutes(deps: TWorkflowRouteDeps): OpenAPIHono<TIdentityEnv> {
-  return createRouter<TIdentityEnv>()
+  return deps.routers
+    .member()
     .openapi(op.listTemplatesOp, (c) => {
-      assertCan(c.get('actor'), 'workflow:read');
+      assertCan(c.get('actor'), 'workflow:read', orgWide(c));
       const data = WORKFLOW_TEMPLATES.map((t) => ({ ...t, definition: { ...t.definition } }));
       return c.json({ data }, 200);
     })

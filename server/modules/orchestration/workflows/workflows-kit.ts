@@ -7,8 +7,6 @@ import {
   type TestServer,
   type TMember,
 } from '../../ai/e2e/ai-e2e-kit.ts';
-import { agentRoutes } from '../agents/agent-routes.ts';
-import { workflowRoutes } from './workflow-routes.ts';
 
 export type TOrchestrationWorld = {
   s: TestServer;
@@ -25,22 +23,9 @@ export type TOrchestrationWorld = {
   ) => ReturnType<typeof call>;
 };
 
-/** A server with the workflow and agent routes mounted, and four members. */
+/** A server (the workflow and agent routes are the app's own) and four members. */
 export async function startOrchestrationWorld(): Promise<TOrchestrationWorld> {
-  const s: TestServer = await startTestServer({
-    extraApiRoutes: (api) => {
-      const deps = {
-        get db() {
-          return s.platform.db;
-        },
-        get events() {
-          return s.platform.events;
-        },
-      };
-      api.route('/', workflowRoutes(deps) as never);
-      api.route('/', agentRoutes(deps) as never);
-    },
-  });
+  const s: TestServer = await startTestServer();
   const owner = await memberWithKey(s);
   const developer = await memberWithKey(s, {
     role: 'developer',

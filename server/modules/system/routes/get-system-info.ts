@@ -1,6 +1,6 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { type TSystemInfo, ZSystemInfoSchema } from '../../../../contracts/system.ts';
-import { createRouter } from '../../../platform/http/index.ts';
+import type { TAppEnv } from '../../../platform/http/index.ts';
 import type { Platform } from '../../../platform/platform.ts';
 import { VERSION } from '../../../platform/version.ts';
 
@@ -15,7 +15,7 @@ const route = createRoute({
   },
 });
 
-export function getSystemInfoRoute(platform: Platform) {
+export function getSystemInfoRoute(platform: Platform, router: OpenAPIHono<TAppEnv>) {
   const info: TSystemInfo = {
     name: 'FlashFusion',
     version: VERSION,
@@ -24,5 +24,5 @@ export function getSystemInfoRoute(platform: Platform) {
     database: platform.db.kind,
     cache: platform.redis ? 'redis' : 'memory',
   };
-  return createRouter().openapi(route, (c) => c.json(info, 200));
+  return router.openapi(route, (c) => c.json(info, 200));
 }

@@ -1,9 +1,9 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { ZErrorEnvelopeSchema } from '../../../../contracts/errors.ts';
 import { listResponseSchema, paginate, ZListQuerySchema } from '../../../../contracts/pagination.ts';
 import { ZMigrationSchema } from '../../../../contracts/system.ts';
 import { listAppliedMigrations } from '../../../platform/db/index.ts';
-import { createRouter } from '../../../platform/http/index.ts';
+import type { TAppEnv } from '../../../platform/http/index.ts';
 import type { Platform } from '../../../platform/platform.ts';
 
 const route = createRoute({
@@ -22,8 +22,8 @@ const route = createRoute({
   },
 });
 
-export function listMigrationsRoute(platform: Platform) {
-  return createRouter().openapi(route, async (c) => {
+export function listMigrationsRoute(platform: Platform, router: OpenAPIHono<TAppEnv>) {
+  return router.openapi(route, async (c) => {
     const q = c.req.valid('query');
     const { rows, total } = await listAppliedMigrations(platform.db, q);
     return c.json({ data: rows, pagination: paginate(total, q) }, 200);

@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
+import { isUuid } from '../../../../contracts/ids.ts';
 import type { Database, TTx } from '../database.ts';
 
 /** The role tenant work runs as (migration 0004_tenant_rls): not superuser, no BYPASSRLS, no login. */
 export const TENANT_ROLE = 'ff_app';
 /** The transaction setting the row-level security policies compare organization_id with. */
 export const TENANT_SETTING = 'app.organization_id';
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Thrown before any SQL runs when the organization id is not a UUID (a programming error, not user input). */
 export class InvalidTenantError extends TypeError {
@@ -31,7 +30,7 @@ export async function withTenant<T>(
   organizationId: string,
   work: (tx: TTx) => Promise<T>,
 ): Promise<T> {
-  if (typeof organizationId !== 'string' || !UUID_RE.test(organizationId)) throw new InvalidTenantError();
+  if (typeof organizationId !== 'string' || !isUuid(organizationId)) throw new InvalidTenantError();
   return db.orm.transaction(async (tx) => {
     // One statement sets both, transaction-local: set_config('role', …, true) is SET LOCAL ROLE (same
     // membership check) and costs one round trip instead of two; on PGlite it is also ~3x cheaper than SET.

@@ -6,7 +6,7 @@ import { createEventBus, type EventBus } from '../../../../platform/events/index
 import { createMemoryPubSub } from '../../../../platform/pubsub/index.ts';
 import { createTestDatabase } from '../../../../platform/testing/test-database.ts';
 import type { TActorContext } from '../../actor.ts';
-import { asActor, seedMember } from '../../test-kit.ts';
+import { ACTOR_ROUTERS, asActor, seedMember } from '../../test-kit.ts';
 import { hashApiKey } from '../api-key-secret.ts';
 import { verifyApiKey } from '../verify-api-key.ts';
 import { apiKeyRoutes } from './api-key-routes.ts';
@@ -24,7 +24,7 @@ describe('/api/v1/api-keys', () => {
   let actor: TActorContext;
 
   const call = async (method: string, path: string, body?: unknown) => {
-    const app = asActor(apiKeyRoutes({ db, events, cache }), () => actor);
+    const app = asActor(apiKeyRoutes({ db, events, cache, routers: ACTOR_ROUTERS }), () => actor);
     const res = await app.request(`/api/v1${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -149,7 +149,7 @@ describe('/api/v1/api-keys', () => {
   });
 
   it('declares every route in the OpenAPI document', () => {
-    const doc = apiKeyRoutes({ db, events, cache }).getOpenAPI31Document({
+    const doc = apiKeyRoutes({ db, events, cache, routers: ACTOR_ROUTERS }).getOpenAPI31Document({
       openapi: '3.1.0',
       info: { title: 't', version: '1' },
     });

@@ -3,10 +3,9 @@ import { listResponseSchema, paginate, ZListQuerySchema } from '../../../../../c
 import type { Cache } from '../../../../platform/cache/index.ts';
 import type { Database } from '../../../../platform/db/index.ts';
 import type { EventBus } from '../../../../platform/events/index.ts';
-import { createRouter } from '../../../../platform/http/index.ts';
+import { json, jsonBody, jsonResponse } from '../../../../platform/http/index.ts';
+import type { TRouters } from '../../access/create-routers.ts';
 import type { TIdentityEnv } from '../../actor.ts';
-import { assertCan } from '../../permissions/index.ts';
-import { jsonBody, jsonResponse } from '../../route-helpers.ts';
 import { createApiKey } from '../create-api-key.ts';
 import { listApiKeys } from '../list-api-keys.ts';
 import { revokeApiKey } from '../revoke-api-key.ts';
@@ -64,15 +63,17 @@ export function apiKeyRoutes({
   db,
   events,
   cache,
+  routers,
 }: {
   db: Database;
   events: EventBus;
   cache: Cache;
+  routers: TRouters;
 }): OpenAPIHono<TIdentityEnv> {
-  return createRouter<TIdentityEnv>()
+  return routers
+    .member()
     .openapi(createKey, async (c) => {
       const actor = c.get('actor');
-      assertCan(actor, 'api_key:create');
       const body = c.req.valid('json');
       const input = { ...body, expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined };
       return c.json(await createApiKey({ events, actor, input }), 201);
@@ -80,16 +81,13 @@ export function apiKeyRoutes({
     .openapi(listKeys, async (c) => {
       const actor = c.get('actor');
       // Everyone may read at least their own keys; the operation widens this to all for admins.
-      assertCan(actor, 'api_key:read', { organizationId: actor.organizationId, ownerId: actor.userId });
       const query = c.req.valid('query');
       const { rows, total } = await listApiKeys({ db, actor, query });
       return c.json({ data: rows, pagination: paginate(total, query) }, 200);
     })
     .openapi(revokeKey, async (c) => {
-      const actor = c.get('actor');
-      // At least one's own keys; the operation checks the key's actual owner once it has loaded it.
-      assertCan(actor, 'api_key:revoke', { organizationId: actor.organizationId, ownerId: actor.userId });
-      await revokeApiKey({ events, cache, actor, id: c.req.valid('param').id });
+      // The operation checks the key's actual owner once it has loaded it.
+      await revokeApiKey({ events, cache, actor: c.get('actor'), id: c.req.valid('param').id });
       return c.body(null, 204);
     });
 }

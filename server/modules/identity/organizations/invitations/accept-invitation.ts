@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import type { TPlanLimitsTable } from '../../../../../contracts/plans.ts';
 import type { EventBus } from '../../../../platform/events/index.ts';
 import { AppError } from '../../../../platform/http/index.ts';
 import { invitations } from '../../access-schema.ts';
@@ -6,7 +7,6 @@ import type { TOrgRole } from '../../permissions/index.ts';
 import { organizationMembers } from '../../schema.ts';
 import { InvitationAccepted } from '../events.ts';
 import { findMember, lockOrganization } from '../locking.ts';
-import type { TPlanLimitsTable } from '../plans.ts';
 import { assertSeatAvailable } from './seats.ts';
 import { hashInvitationToken } from './token.ts';
 

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { TPlanLimitsTable } from '../../../../../contracts/plans.ts';
 import type { EventBus } from '../../../../platform/events/index.ts';
 import { AppError } from '../../../../platform/http/index.ts';
 import type { Mailer } from '../../../../platform/mail/index.ts';
@@ -7,7 +8,6 @@ import { assertCan, canAssignOrgRole, type TActor } from '../../permissions/inde
 import { organizationMembers, users } from '../../schema.ts';
 import { InvitationCreated, InvitationRevoked } from '../events.ts';
 import { currentActor, lockOrganization } from '../locking.ts';
-import type { TPlanLimitsTable } from '../plans.ts';
 import type { TCreateInvitationInput } from '../schemas.ts';
 import { type TInvitationView, toInvitationView } from './invitation-view.ts';
 import { assertSeatAvailable, pendingInvitations } from './seats.ts';

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../../../platform/db/index.ts';
 import { withTenant } from '../../../../platform/db/tenant/index.ts';
 import { invitations } from '../../access-schema.ts';
-import { assertCan, type TActor } from '../../permissions/index.ts';
+import type { TActor } from '../../permissions/index.ts';
 import type { TPage } from '../list-my-organizations.ts';
 import { type TInvitationView, toInvitationView } from './invitation-view.ts';
 
@@ -16,7 +16,6 @@ export async function listInvitations({
   actor: TActor;
   page: TPage;
 }): Promise<{ rows: TInvitationView[]; total: number }> {
-  assertCan(actor, 'invitation:read');
   const where = and(eq(invitations.organizationId, actor.organizationId), isNull(invitations.projectId));
   const order = page.order === 'asc' ? asc : desc;
   const [rows, totals] = await withTenant(db, actor.organizationId, (tx) =>

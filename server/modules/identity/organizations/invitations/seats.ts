@@ -1,10 +1,10 @@
 import { and, count, eq, gt, isNull, ne, type SQL } from 'drizzle-orm';
+import { PLAN_LIMITS, type TPlanLimitsTable, withinLimit } from '../../../../../contracts/plans.ts';
 import type { TTx } from '../../../../platform/db/index.ts';
 import { AppError } from '../../../../platform/http/index.ts';
 import { invitations } from '../../access-schema.ts';
 import { organizationMembers } from '../../schema.ts';
 import type { TOrganizationRow } from '../locking.ts';
-import { PLAN_LIMITS, type TPlanLimitsTable, withinLimit } from '../plans.ts';
 
 /** Invitations to the organization that can still be accepted. */
 export function pendingInvitations(organizationId: string, now = new Date()): SQL {

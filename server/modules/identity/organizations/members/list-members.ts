@@ -1,7 +1,7 @@
 import { asc, count, desc, eq } from 'drizzle-orm';
 import type { Database } from '../../../../platform/db/index.ts';
 import { withTenant } from '../../../../platform/db/tenant/index.ts';
-import { assertCan, type TActor, type TOrgRole } from '../../permissions/index.ts';
+import type { TActor, TOrgRole } from '../../permissions/index.ts';
 import { organizationMembers, users } from '../../schema.ts';
 import type { TPage } from '../list-my-organizations.ts';
 
@@ -23,7 +23,6 @@ export async function listMembers({
   actor: TActor;
   page: TPage;
 }): Promise<{ rows: TMemberView[]; total: number }> {
-  assertCan(actor, 'member:read');
   const inOrg = eq(organizationMembers.organizationId, actor.organizationId);
   const order = page.order === 'desc' ? desc : asc;
   const [rows, totals] = await withTenant(db, actor.organizationId, (tx) =>

@@ -1,15 +1,17 @@
 import { z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
+import type { TPlanLimitsTable } from '../../../../../contracts/plans.ts';
 import type { Cache } from '../../../../platform/cache/index.ts';
 import type { Database } from '../../../../platform/db/index.ts';
 import type { EventBus } from '../../../../platform/events/index.ts';
 import { AppError, errorResponses, notFound } from '../../../../platform/http/index.ts';
 import type { Mailer } from '../../../../platform/mail/index.ts';
+import type { TRouters } from '../../access/create-routers.ts';
 import type { TActor } from '../../permissions/index.ts';
 import { users } from '../../schema.ts';
-import type { TPlanLimitsTable } from '../plans.ts';
 
 export type TOrganizationRoutesDeps = {
+  routers: TRouters;
   db: Database;
   events: EventBus;
   /** API-key role and plan caches are invalidated through it after membership and plan changes. */
@@ -26,7 +28,7 @@ export const TAG = 'organizations';
 /** Documented error responses, all in the SPEC envelope. */
 export const errors = (...codes: number[]) => errorResponses(codes);
 
-export { jsonBody, jsonResponse as json } from '../../route-helpers.ts';
+export { jsonBody, jsonResponse as json } from '../../../../platform/http/index.ts';
 
 export const ZOrgIdParamsSchema = z.object({ id: z.uuid() });
 

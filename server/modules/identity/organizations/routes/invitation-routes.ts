@@ -1,7 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listResponseSchema, paginate, ZListQuerySchema } from '../../../../../contracts/pagination.ts';
-import type { TIdentityEnv } from '../../actor.ts';
-import { assertCan } from '../../permissions/index.ts';
+import type { TIdentityEnv, TUserEnv } from '../../actor.ts';
 import { acceptInvitation } from '../invitations/accept-invitation.ts';
 import { createInvitation } from '../invitations/create-invitation.ts';
 import { ZInvitationViewSchema } from '../invitations/invitation-view.ts';
@@ -77,13 +76,15 @@ const accept = createRoute({
 });
 
 /** Adds the invitation routes to `router`. */
-export function addInvitationRoutes(router: OpenAPIHono<TIdentityEnv>, deps: TOrganizationRoutesDeps) {
+export function addInvitationRoutes(
+  { user, member }: { user: OpenAPIHono<TUserEnv>; member: OpenAPIHono<TIdentityEnv> },
+  deps: TOrganizationRoutesDeps,
+) {
   const { db, events, mailer, publicUrl, planLimits } = deps;
-  return router
+  member
     .openapi(create, async (c) => {
       const actor = c.get('actor');
       assertOwnOrganization(actor, c.req.valid('param').id);
-      assertCan(actor, 'invitation:create');
       const invitation = await createInvitation({
         events,
         planLimits,
@@ -97,7 +98,6 @@ export function addInvitationRoutes(router: OpenAPIHono<TIdentityEnv>, deps: TOr
     .openapi(list, async (c) => {
       const actor = c.get('actor');
       assertOwnOrganization(actor, c.req.valid('param').id);
-      assertCan(actor, 'invitation:read');
       const page = c.req.valid('query');
       const { rows, total } = await listInvitations({ db, actor, page });
       return c.json({ data: rows, pagination: paginate(total, page) }, 200);
@@ -106,15 +106,14 @@ export function addInvitationRoutes(router: OpenAPIHono<TIdentityEnv>, deps: TOr
       const actor = c.get('actor');
       const { id, invitationId } = c.req.valid('param');
       assertOwnOrganization(actor, id);
-      assertCan(actor, 'invitation:revoke');
       await revokeInvitation({ events, actor, invitationId });
       return c.body(null, 204);
-    })
-    .openapi(accept, async (c) => {
-      // Accepting joins a new organization: the one the caller currently acts in does not matter.
-      const userId = c.get('user').id;
-      const { token } = c.req.valid('json');
-      const userEmail = await emailOf(db, userId);
-      return c.json(await acceptInvitation({ events, planLimits, userId, userEmail, token }), 200);
     });
+  user.openapi(accept, async (c) => {
+    // Accepting joins a new organization: the one the caller currently acts in does not matter.
+    const userId = c.get('user').id;
+    const { token } = c.req.valid('json');
+    const userEmail = await emailOf(db, userId);
+    return c.json(await acceptInvitation({ events, planLimits, userId, userEmail, token }), 200);
+  });
 }

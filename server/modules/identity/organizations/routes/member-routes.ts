@@ -1,7 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { listResponseSchema, paginate, ZListQuerySchema } from '../../../../../contracts/pagination.ts';
 import type { TIdentityEnv } from '../../actor.ts';
-import { assertCan } from '../../permissions/index.ts';
 import { changeMemberRole } from '../members/change-member-role.ts';
 import { leaveOrganization } from '../members/leave-organization.ts';
 import { listMembers } from '../members/list-members.ts';
@@ -90,7 +89,6 @@ export function addMemberRoutes(
     .openapi(list, async (c) => {
       const actor = c.get('actor');
       assertOwnOrganization(actor, c.req.valid('param').id);
-      assertCan(actor, 'member:read');
       const page = c.req.valid('query');
       const { rows, total } = await listMembers({ db, actor, page });
       return c.json({ data: rows, pagination: paginate(total, page) }, 200);
@@ -99,7 +97,6 @@ export function addMemberRoutes(
       const actor = c.get('actor');
       const { id, userId } = c.req.valid('param');
       assertOwnOrganization(actor, id);
-      assertCan(actor, 'member:change_role');
       const { role } = c.req.valid('json');
       return c.json(await changeMemberRole({ events, cache, actor, memberUserId: userId, role }), 200);
     })
@@ -107,21 +104,18 @@ export function addMemberRoutes(
       const actor = c.get('actor');
       const { id, userId } = c.req.valid('param');
       assertOwnOrganization(actor, id);
-      assertCan(actor, 'member:remove');
       await removeMember({ events, cache, actor, memberUserId: userId });
       return c.body(null, 204);
     })
     .openapi(leave, async (c) => {
       const actor = c.get('actor');
       assertOwnOrganization(actor, c.req.valid('param').id);
-      assertCan(actor, 'member:leave');
       await leaveOrganization({ events, cache, actor });
       return c.body(null, 204);
     })
     .openapi(transfer, async (c) => {
       const actor = c.get('actor');
       assertOwnOrganization(actor, c.req.valid('param').id);
-      assertCan(actor, 'organization:transfer_ownership');
       await transferOwnership({ events, cache, actor, toUserId: c.req.valid('json').userId });
       return c.body(null, 204);
     });

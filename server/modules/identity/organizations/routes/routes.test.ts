@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TActorContext } from '../../actor.ts';
-import { asActor, seedMember } from '../../test-kit.ts';
+import { ACTOR_ROUTERS, asActor, seedMember } from '../../test-kit.ts';
 import {
   invitationTokenFor,
   PUBLIC_URL,
@@ -21,6 +21,7 @@ describe('organization routes under /api/v1', () => {
   const call = async (method: string, path: string, body?: unknown, as?: TActorContext) => {
     const app = asActor(
       organizationRoutes({
+        routers: ACTOR_ROUTERS,
         db: t.db,
         events: t.events,
         cache: t.cache,
@@ -197,6 +198,7 @@ describe('organization routes under /api/v1', () => {
 
   it('documents every route in the OpenAPI document', () => {
     const router = organizationRoutes({
+      routers: ACTOR_ROUTERS,
       db: t.db,
       events: t.events,
       cache: t.cache,

@@ -1,5 +1,4 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { createRouter } from '../../../../platform/http/index.ts';
 import type { TIdentityEnv } from '../../actor.ts';
 import { projectMemberRoutes } from './project-member-routes.ts';
 import { projectCrudRoutes } from './project-routes.ts';
@@ -9,7 +8,5 @@ export type { TProjectRouteDeps } from './shared.ts';
 
 /** Every /projects route, to be mounted under /api/v1 behind authentication (`actor` set). */
 export function projectRoutes(deps: TProjectRouteDeps): OpenAPIHono<TIdentityEnv> {
-  return createRouter<TIdentityEnv>()
-    .route('/', projectCrudRoutes(deps))
-    .route('/', projectMemberRoutes(deps));
+  return deps.routers.member().route('/', projectCrudRoutes(deps)).route('/', projectMemberRoutes(deps));
 }

@@ -1,6 +1,5 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { listResponseSchema, ZListQuerySchema } from '../../../../../contracts/pagination.ts';
-import { createRouter } from '../../../../platform/http/index.ts';
 import type { TIdentityEnv } from '../../actor.ts';
 import { addProjectMember } from '../add-project-member.ts';
 import { changeProjectMemberRole } from '../change-project-member-role.ts';
@@ -68,8 +67,9 @@ const remove = createRoute({
 });
 
 /** GET/POST /projects/{id}/members and PATCH/DELETE /projects/{id}/members/{userId}. */
-export function projectMemberRoutes({ db, events }: TProjectRouteDeps): OpenAPIHono<TIdentityEnv> {
-  return createRouter<TIdentityEnv>()
+export function projectMemberRoutes({ db, events, routers }: TProjectRouteDeps): OpenAPIHono<TIdentityEnv> {
+  return routers
+    .member()
     .openapi(list, async (c) => {
       const { id } = c.req.valid('param');
       const page = await listProjectMembers({

@@ -1,6 +1,5 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { listResponseSchema } from '../../../../../contracts/pagination.ts';
-import { createRouter } from '../../../../platform/http/index.ts';
 import type { TIdentityEnv } from '../../actor.ts';
 import { createProject } from '../create-project.ts';
 import { deleteProject } from '../delete-project.ts';
@@ -79,8 +78,9 @@ const remove = createRoute({
 });
 
 /** POST/GET /projects and GET/PATCH/DELETE /projects/{id}. */
-export function projectCrudRoutes({ db, events }: TProjectRouteDeps): OpenAPIHono<TIdentityEnv> {
-  return createRouter<TIdentityEnv>()
+export function projectCrudRoutes({ db, events, routers }: TProjectRouteDeps): OpenAPIHono<TIdentityEnv> {
+  return routers
+    .member()
     .openapi(create, async (c) => {
       const project = await createProject({ events, actor: c.get('actor'), input: c.req.valid('json') });
       return c.json(project, 201);

@@ -1,9 +1,8 @@
 import type { Database } from '../../../../platform/db/index.ts';
 import type { EventBus } from '../../../../platform/events/index.ts';
+import type { TRouters } from '../../access/create-routers.ts';
 
 /** What the project routes need from the platform. */
-export type TProjectRouteDeps = { db: Database; events: EventBus };
+export type TProjectRouteDeps = { db: Database; events: EventBus; routers: TRouters };
 
-export { errorResponses } from '../../../../platform/http/index.ts';
-
-export { json } from '../../route-helpers.ts';
+export { errorResponses, json } from '../../../../platform/http/index.ts';

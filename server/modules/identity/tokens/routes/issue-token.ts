@@ -2,9 +2,9 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { ZErrorEnvelopeSchema } from '../../../../../contracts/errors.ts';
 import type { Keyring } from '../../../../platform/crypto/index.ts';
 import type { Database } from '../../../../platform/db/index.ts';
-import { AppError, createRouter } from '../../../../platform/http/index.ts';
+import { AppError, json, jsonResponse } from '../../../../platform/http/index.ts';
+import type { TRouters } from '../../access/create-routers.ts';
 import type { TIdentityEnv } from '../../actor.ts';
-import { jsonResponse } from '../../route-helpers.ts';
 import { issueTokens } from '../issue-tokens.ts';
 import type { TResolveMembership } from '../refresh-tokens.ts';
 import { ZTokenPairSchema } from './refresh-token.ts';
@@ -19,7 +19,7 @@ const route = createRoute({
   path: '/tokens',
   tags: ['auth'],
   summary: 'Issue an access token and refresh token for the session’s active organization',
-  'x-permission': 'authenticated',
+  'x-permission': 'member',
   description:
     'For clients that prefer bearer tokens (mobile, CLI, other services): a signed-in web session exchanges ' +
     'itself for a short-lived JWT carrying sub, org, role, permissions and scope, plus a rotating refresh token.',
@@ -35,8 +35,9 @@ export function issueTokenRoute(deps: {
   db: Database;
   keyring: Keyring;
   resolveMembership: TResolveMembership;
+  routers: TRouters;
 }): OpenAPIHono<TIdentityEnv> {
-  return createRouter<TIdentityEnv>().openapi(route, async (c) => {
+  return deps.routers.member().openapi(route, async (c) => {
     const actor = c.get('actor');
     if (actor.authMethod !== 'session') {
       throw new AppError('INSUFFICIENT_PERMISSIONS', 'Tokens are issued to web sessions only');

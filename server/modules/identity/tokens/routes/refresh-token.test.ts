@@ -7,7 +7,7 @@ import { createKeyring } from '../../../../platform/crypto/index.ts';
 import type { Database } from '../../../../platform/db/index.ts';
 import { createErrorHandler, type TAppEnv } from '../../../../platform/http/index.ts';
 import { createTestDatabase } from '../../../../platform/testing/test-database.ts';
-import { seedMember } from '../../test-kit.ts';
+import { ACTOR_ROUTERS, seedMember } from '../../test-kit.ts';
 import { issueTokens, refreshTokenRoute, resolveMembershipFromDb, verifyAccessToken } from '../index.ts';
 
 const keyring = createKeyring(randomBytes(32));
@@ -28,7 +28,12 @@ describe('POST /api/v1/tokens/refresh', () => {
     app.onError(createErrorHandler(log) as unknown as ErrorHandler<TAppEnv>);
     app.route(
       '/api/v1',
-      refreshTokenRoute({ db, keyring, resolveMembership: resolveMembershipFromDb({ db }) }),
+      refreshTokenRoute({
+        db,
+        keyring,
+        resolveMembership: resolveMembershipFromDb({ db }),
+        routers: ACTOR_ROUTERS,
+      }),
     );
   });
   afterAll(() => cleanup());
@@ -97,7 +102,12 @@ describe('POST /api/v1/tokens/refresh', () => {
   });
 
   it('is declared in the OpenAPI document', () => {
-    const router = refreshTokenRoute({ db, keyring, resolveMembership: async () => null });
+    const router = refreshTokenRoute({
+      db,
+      keyring,
+      resolveMembership: async () => null,
+      routers: ACTOR_ROUTERS,
+    });
     const doc = router.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 't', version: '1' } });
     const op = doc.paths?.['/tokens/refresh']?.post;
     expect(op?.tags).toEqual(['auth']);

@@ -2,8 +2,9 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { ZErrorEnvelopeSchema } from '../../../../../contracts/errors.ts';
 import type { Keyring } from '../../../../platform/crypto/index.ts';
 import type { Database } from '../../../../platform/db/index.ts';
-import { createRouter, type TAppEnv } from '../../../../platform/http/index.ts';
-import { jsonBody, jsonResponse } from '../../route-helpers.ts';
+import type { TAppEnv } from '../../../../platform/http/index.ts';
+import { json, jsonBody, jsonResponse } from '../../../../platform/http/index.ts';
+import type { TRouters } from '../../access/create-routers.ts';
 import { refreshTokens, type TResolveMembership } from '../refresh-tokens.ts';
 
 export const ZRefreshTokenRequestSchema = z.object({ refreshToken: z.string().min(1).max(200) }).strict();
@@ -46,9 +47,11 @@ export function refreshTokenRoute(deps: {
   db: Database;
   keyring: Keyring;
   resolveMembership: TResolveMembership;
+  routers: TRouters;
 }): OpenAPIHono<TAppEnv> {
-  return createRouter().openapi(route, async (c) => {
+  return deps.routers.public().openapi(route, async (c) => {
     const { refreshToken } = c.req.valid('json');
-    return c.json(await refreshTokens({ ...deps, refreshToken }), 200);
+    const { db, keyring, resolveMembership } = deps;
+    return c.json(await refreshTokens({ db, keyring, resolveMembership, refreshToken }), 200);
   });
 }

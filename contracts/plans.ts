@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The plans of SPEC §3. */
+/** The plans an instance can give its organizations (limits per plan: README, setting PLAN_LIMITS). */
 export const PLANS = ['starter', 'pro', 'enterprise'] as const;
 export type TPlan = (typeof PLANS)[number];
 
@@ -17,7 +17,7 @@ export type TPlanLimits = {
 export type TPlanLimitsTable = { readonly [P in TPlan]: Readonly<TPlanLimits> };
 
 /**
- * Default plan limits (SPEC §3 table). SPEC calls them configurable per instance: env PLAN_LIMITS is merged
+ * Default plan limits. They are configurable per instance: env PLAN_LIMITS is merged
  * over them at boot (mergePlanLimits) and the result is handed to quotas and rate limits.
  */
 export const PLAN_LIMITS: TPlanLimitsTable = {

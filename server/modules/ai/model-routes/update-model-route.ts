@@ -2,17 +2,17 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { notFound } from '../../../platform/http/index.ts';
-import { assertCan, type TActor } from '../../identity/permissions/index.ts';
+import type { TActor } from '../../identity/index.ts';
 import { isUniqueViolation } from '../providers/db-errors.ts';
 import { aiRoutes } from '../schema.ts';
 import { checkTargets } from './check-targets.ts';
-import { routeNameConflict } from './create-route.ts';
-import { loadRouteRow } from './load-route.ts';
-import { toRouteView } from './route-view.ts';
-import type { TRouteView, TUpdateRouteInput } from './schemas.ts';
+import { modelRouteNameConflict } from './create-model-route.ts';
+import { loadModelRouteRow } from './load-model-route.ts';
+import { toModelRouteView } from './model-route-view.ts';
+import type { TModelRouteView, TUpdateModelRouteInput } from './schemas.ts';
 
 /** Changes some fields of a route (`ai_provider:manage`); new targets are checked like on create. */
-export async function updateRoute({
+export async function updateModelRoute({
   db,
   actor,
   routeId,
@@ -21,13 +21,12 @@ export async function updateRoute({
   db: Database;
   actor: TActor;
   routeId: string;
-  input: TUpdateRouteInput;
-}): Promise<TRouteView> {
-  assertCan(actor, 'ai_provider:manage');
+  input: TUpdateModelRouteInput;
+}): Promise<TModelRouteView> {
   const organizationId = actor.organizationId;
   try {
     const row = await withTenant(db, organizationId, async (tx) => {
-      await loadRouteRow(tx, organizationId, routeId);
+      await loadModelRouteRow(tx, organizationId, routeId);
       await checkTargets(tx, organizationId, input);
       const [updated] = await tx
         .update(aiRoutes)
@@ -37,9 +36,9 @@ export async function updateRoute({
       return updated;
     });
     if (!row) throw notFound('AI route');
-    return toRouteView(row);
+    return toModelRouteView(row);
   } catch (err) {
-    if (isUniqueViolation(err)) throw routeNameConflict();
+    if (isUniqueViolation(err)) throw modelRouteNameConflict();
     throw err;
   }
 }

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { isUuid } from '../../../../contracts/ids.ts';
 import type { TTx } from '../../../platform/db/index.ts';
 import { AppError, type TErrorDetail } from '../../../platform/http/index.ts';
-import { isUuid } from '../providers/is-uuid.ts';
 import { aiProviders } from '../schema.ts';
 import { LOCAL_PROVIDER, type TTarget } from '../types.ts';
 

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../testing/test-database.ts';
-import type { Database, TTx } from '../index.ts';
-import { queryRows, schema } from '../index.ts';
+import type { Database, TTx } from '../platform/db/index.ts';
+import { queryRows } from '../platform/db/index.ts';
+import { withTenant } from '../platform/db/tenant/index.ts';
+import { createTestDatabase } from '../platform/testing/test-database.ts';
+import * as schema from '../schema.ts';
 import { pgErrorCode, seedTwoTenants, type TTenantRows } from './tenant-fixtures.ts';
-import { withTenant } from './with-tenant.ts';
 
 const RLS_VIOLATION = '42501'; // insufficient_privilege: "new row violates row-level security policy"
 

@@ -1,4 +1,4 @@
-// OpenAPI request/response pieces shared by every identity route file (one definition, not one per folder).
+// OpenAPI request/response pieces every route file uses (one definition, not one per module).
 
 /** `content` of a JSON body or response with this schema. */
 export const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });

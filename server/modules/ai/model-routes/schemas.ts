@@ -25,7 +25,7 @@ const fields = {
 };
 
 /** Body of POST /ai/routes. */
-export const ZCreateRouteBodySchema = z
+export const ZCreateModelRouteBodySchema = z
   .strictObject({
     name: ZRouteNameSchema,
     strategy: fields.strategy.default('round-robin'),
@@ -35,10 +35,10 @@ export const ZCreateRouteBodySchema = z
     maxRetries: fields.maxRetries.default(2),
   })
   .openapi('CreateAiRouteBody');
-export type TCreateRouteInput = z.infer<typeof ZCreateRouteBodySchema>;
+export type TCreateModelRouteInput = z.infer<typeof ZCreateModelRouteBodySchema>;
 
 /** Body of PATCH /ai/routes/{id}: any subset, at least one field; arrays replace. */
-export const ZUpdateRouteBodySchema = z
+export const ZUpdateModelRouteBodySchema = z
   .strictObject({
     name: ZRouteNameSchema.optional(),
     strategy: fields.strategy.optional(),
@@ -49,9 +49,9 @@ export const ZUpdateRouteBodySchema = z
   })
   .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to update' })
   .openapi('UpdateAiRouteBody');
-export type TUpdateRouteInput = z.infer<typeof ZUpdateRouteBodySchema>;
+export type TUpdateModelRouteInput = z.infer<typeof ZUpdateModelRouteBodySchema>;
 
-export const ZRouteSchema = z
+export const ZModelRouteSchema = z
   .object({
     id: z.uuid(),
     organizationId: z.uuid(),
@@ -65,4 +65,4 @@ export const ZRouteSchema = z
     updatedAt: z.string(),
   })
   .openapi('AiRoute');
-export type TRouteView = z.infer<typeof ZRouteSchema>;
+export type TModelRouteView = z.infer<typeof ZModelRouteSchema>;

@@ -1,9 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestDatabase } from '../../testing/test-database.ts';
-import type { Database } from '../index.ts';
-import { queryRows, schema } from '../index.ts';
-import { InvalidTenantError, withTenant } from './index.ts';
+import type { Database } from '../platform/db/index.ts';
+import { queryRows } from '../platform/db/index.ts';
+import { InvalidTenantError, withTenant } from '../platform/db/tenant/index.ts';
+import { createTestDatabase } from '../platform/testing/test-database.ts';
+import * as schema from '../schema.ts';
 import { seedTwoTenants, type TTenantRows } from './tenant-fixtures.ts';
 
 let db: Database;

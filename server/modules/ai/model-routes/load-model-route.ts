@@ -1,14 +1,14 @@
 import { and, eq } from 'drizzle-orm';
+import { isUuid } from '../../../../contracts/ids.ts';
 import type { Database, TTx } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { notFound } from '../../../platform/http/index.ts';
-import { isUuid } from '../providers/is-uuid.ts';
 import { aiRoutes } from '../schema.ts';
-import type { TRoute } from '../types.ts';
-import { toRoute } from './route-view.ts';
+import type { TModelRoute } from '../types.ts';
+import { toModelRoute } from './model-route-view.ts';
 
 /** The organization's route row by id, in a tenant transaction; RESOURCE_NOT_FOUND otherwise. */
-export async function loadRouteRow(tx: TTx, organizationId: string, id: string) {
+export async function loadModelRouteRow(tx: TTx, organizationId: string, id: string) {
   if (!isUuid(id)) throw notFound('AI route');
   const [row] = await tx
     .select()
@@ -22,7 +22,7 @@ export async function loadRouteRow(tx: TTx, organizationId: string, id: string) 
  * The gateway's lookup of a route by the name a caller passed; RESOURCE_NOT_FOUND when the organization has
  * none by that name. No permission check: the caller's `ai:generate` is checked by the gateway.
  */
-export async function findRouteByName({
+export async function findModelRouteByName({
   db,
   organizationId,
   name,
@@ -30,7 +30,7 @@ export async function findRouteByName({
   db: Database;
   organizationId: string;
   name: string;
-}): Promise<TRoute> {
+}): Promise<TModelRoute> {
   const [row] = await withTenant(db, organizationId, (tx) =>
     tx
       .select()
@@ -38,5 +38,5 @@ export async function findRouteByName({
       .where(and(eq(aiRoutes.organizationId, organizationId), eq(aiRoutes.name, name))),
   );
   if (!row) throw notFound('AI route');
-  return toRoute(row);
+  return toModelRoute(row);
 }

@@ -1,29 +1,28 @@
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { AppError } from '../../../platform/http/index.ts';
-import { assertCan, type TActor } from '../../identity/permissions/index.ts';
+import type { TActor } from '../../identity/index.ts';
 import { isUniqueViolation } from '../providers/db-errors.ts';
 import { aiRoutes } from '../schema.ts';
 import { checkTargets } from './check-targets.ts';
-import { toRouteView } from './route-view.ts';
-import type { TCreateRouteInput, TRouteView } from './schemas.ts';
+import { toModelRouteView } from './model-route-view.ts';
+import type { TCreateModelRouteInput, TModelRouteView } from './schemas.ts';
 
-export const routeNameConflict = () =>
+export const modelRouteNameConflict = () =>
   new AppError('CONFLICT', 'A route with this name already exists', {
     details: [{ field: 'name', message: 'Already used in this organization' }],
   });
 
 /** Creates a named route (`ai_provider:manage`) after checking each target's provider belongs to the org. */
-export async function createRoute({
+export async function createModelRoute({
   db,
   actor,
   input,
 }: {
   db: Database;
   actor: TActor;
-  input: TCreateRouteInput;
-}): Promise<TRouteView> {
-  assertCan(actor, 'ai_provider:manage');
+  input: TCreateModelRouteInput;
+}): Promise<TModelRouteView> {
   const organizationId = actor.organizationId;
   try {
     const row = await withTenant(db, organizationId, async (tx) => {
@@ -35,9 +34,9 @@ export async function createRoute({
       return inserted;
     });
     if (!row) throw new Error('insert into ai_routes returned no row');
-    return toRouteView(row);
+    return toModelRouteView(row);
   } catch (err) {
-    if (isUniqueViolation(err)) throw routeNameConflict();
+    if (isUniqueViolation(err)) throw modelRouteNameConflict();
     throw err;
   }
 }

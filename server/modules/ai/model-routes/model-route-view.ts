@@ -1,8 +1,8 @@
 import type { aiRoutes } from '../schema.ts';
-import type { TRoute } from '../types.ts';
-import type { TRouteView } from './schemas.ts';
+import type { TModelRoute } from '../types.ts';
+import type { TModelRouteView } from './schemas.ts';
 
-export function toRouteView(row: typeof aiRoutes.$inferSelect): TRouteView {
+export function toModelRouteView(row: typeof aiRoutes.$inferSelect): TModelRouteView {
   return {
     id: row.id,
     organizationId: row.organizationId,
@@ -17,8 +17,8 @@ export function toRouteView(row: typeof aiRoutes.$inferSelect): TRouteView {
   };
 }
 
-/** The gateway's view (TRoute). */
-export function toRoute(row: typeof aiRoutes.$inferSelect): TRoute {
+/** The gateway's view (TModelRoute). */
+export function toModelRoute(row: typeof aiRoutes.$inferSelect): TModelRoute {
   return {
     id: row.id,
     organizationId: row.organizationId,

@@ -1,8 +1,8 @@
 // Test data for the row-level security tests: two organizations with a row of their own in each tenant table,
 // plus instance-level rows (organization_id null). Written as the owner, i.e. outside withTenant. Tests only.
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../database.ts';
-import { schema } from '../index.ts';
+import type { Database } from '../platform/db/index.ts';
+import * as schema from '../schema.ts';
 
 export interface TTenantRows {
   orgId: string;
