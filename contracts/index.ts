@@ -3,3 +3,4 @@ export * from './errors.ts';
 export * from './pagination.ts';
 export * from './system.ts';
 export * from './permissions/index.ts';
+export * from './orchestration/index.ts';
