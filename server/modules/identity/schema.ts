@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ORG_ROLES, PROJECT_ROLES_ORDERED } from '../../../contracts/permissions/roles.ts';
 import { createdAtColumn as createdAt, updatedAtColumn as updatedAt } from '../../platform/db/columns.ts';
 
 /** A person. Unlike the overview, no organization_id: membership lives in organization_members (SPEC §3). */
@@ -101,7 +102,8 @@ export const organizationIdColumn = () =>
     .notNull()
     .references(() => organizations.id, { onDelete: 'cascade' });
 
-export const ORGANIZATION_ROLES = ['owner', 'admin', 'developer', 'designer', 'client', 'viewer'] as const;
+// The permission catalogue (contracts/permissions) owns the role lists; the columns take their enums from it.
+export const ORGANIZATION_ROLES = ORG_ROLES;
 
 /** A user's membership of an organization; a user may have several (SPEC §3). */
 export const organizationMembers = pgTable(
@@ -143,7 +145,7 @@ export const projects = pgTable(
   (t) => [index('projects_org_created_idx').on(t.organizationId, t.createdAt)],
 );
 
-export const PROJECT_ROLES = ['owner', 'editor', 'commenter', 'viewer'] as const;
+export const PROJECT_ROLES = PROJECT_ROLES_ORDERED;
 
 export const projectMembers = pgTable(
   'project_members',

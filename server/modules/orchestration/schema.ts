@@ -18,28 +18,12 @@ import {
   dollarsColumn as dollars,
   updatedAtColumn as updatedAt,
 } from '../../platform/db/columns.ts';
+import { AGENT_TYPES } from '../../../contracts/orchestration/agents.ts';
+import { RUN_STATUSES, STEP_STATUSES, TRIGGER_KINDS } from '../../../contracts/orchestration/statuses.ts';
 import { organizationIdColumn as orgRef, projects, users } from '../identity/index.ts';
 
-export const AGENT_TYPES = [
-  'researcher',
-  'creator',
-  'optimizer',
-  'automator',
-  'analyzer',
-  'coordinator',
-  'custom',
-] as const;
-export const RUN_STATUSES = ['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled'] as const;
-export const STEP_STATUSES = [
-  'pending',
-  'running',
-  'waiting',
-  'succeeded',
-  'failed',
-  'skipped',
-  'cancelled',
-] as const;
-export const TRIGGER_KINDS = ['manual', 'schedule', 'webhook', 'event', 'workflow'] as const;
+// The status and kind lists are contracts the web shares; the columns take their enums from them.
+export { AGENT_TYPES, RUN_STATUSES, STEP_STATUSES, TRIGGER_KINDS };
 
 /** An AI agent of an organization: what it is good at and how it calls models. */
 export const agents = pgTable(

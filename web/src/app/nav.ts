@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { TAction } from '../../../server/modules/identity/permissions/actions.ts';
+import type { TAction } from '../../../contracts/permissions/index.ts';
 
 /** One sidebar entry a feature contributes from its routes.tsx. */
 export type TNavItem = {

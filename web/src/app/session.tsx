@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
-import { ACTIONS, type TAction } from '../../../server/modules/identity/permissions/actions.ts';
 import {
+  ACTIONS,
   ORG_ROLES,
   orgRoleAtLeast,
+  type TAction,
   type TOrgRole,
-} from '../../../server/modules/identity/permissions/roles.ts';
+} from '../../../contracts/permissions/index.ts';
 import {
   fetchMe,
   fetchOrganization,

@@ -1,6 +1,5 @@
 import { useCallback } from 'react';
-import { ACTIONS, type TAction } from '../../../server/modules/identity/permissions/actions.ts';
-import { orgRoleAtLeast } from '../../../server/modules/identity/permissions/roles.ts';
+import { ACTIONS, orgRoleAtLeast, type TAction } from '../../../contracts/permissions/index.ts';
 import { useSession } from './session.tsx';
 
 /** A function telling whether the active role may do an action organization-wide (for lists of actions). */

@@ -2,6 +2,7 @@
 // (the first `next()` either yields `start` or rejects with the AppError, so the HTTP layer can still send a
 // proper error status). After that the answer is committed: a broken upstream ends the stream with exactly
 // one `error` event, never a `finish`. Breaking out of the loop or aborting `signal` cancels the upstream.
+import type { ReadableStreamReadResult } from 'node:stream/web';
 import type {
   LanguageModelV4FinishReason,
   LanguageModelV4StreamPart,

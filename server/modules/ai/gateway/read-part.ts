@@ -1,5 +1,6 @@
 // Reads the next stream part, but gives up as soon as the attempt's signal aborts: a model whose stream
 // ignores the signal (or a socket that hangs without erroring) must not hold the call past its timeout.
+import type { ReadableStreamReadResult } from 'node:stream/web';
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 
 export type TPartReader = ReadableStreamDefaultReader<LanguageModelV4StreamPart>;

@@ -119,8 +119,8 @@ describe('accounts: sign up, verify, sign in, sign out', () => {
     expect(wrongPassword.status).toBe(401);
     expect(unknownEmail.status).toBe(401);
     // Identical but for the request's own id and time.
-    const strip = (body: { error: Record<string, unknown> }) => ({
-      ...body.error,
+    const strip = (body: unknown) => ({
+      ...(body as { error: Record<string, unknown> }).error,
       requestId: 0,
       timestamp: 0,
     });

@@ -1,4 +1,9 @@
-import { ACTIONS, OWNERSHIP_NEEDS, resourceKindOf, type TAction } from './actions.ts';
+import {
+  ACTIONS,
+  OWNERSHIP_NEEDS,
+  resourceKindOf,
+  type TAction,
+} from '../../../../contracts/permissions/actions.ts';
 import { projectPermissions, type TProjectMembership } from './project-permissions.ts';
 import {
   orgRoleAtLeast,
@@ -6,7 +11,7 @@ import {
   type TApiKeyScope,
   type TOrgRole,
   type TProjectRole,
-} from './roles.ts';
+} from '../../../../contracts/permissions/roles.ts';
 
 /**
  * Who is asking, as resolved for this request from the current membership rows (never from a stale token or

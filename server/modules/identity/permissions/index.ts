@@ -1,10 +1,26 @@
+// The catalogue and roles live in contracts/ (the web reads them too); `can` and `assertCan` stay here.
 export type {
   TAction,
   TActionRule,
   TProjectGrant,
+  TApiKeyScope,
+  TOrgRole,
+  TProjectRole,
   TResourceKind,
-} from './actions.ts';
-export { ACTION_NAMES, ACTIONS, isAction, OWNERSHIP_NEEDS, resourceKindOf } from './actions.ts';
+} from '../../../../contracts/permissions/index.ts';
+export {
+  ACTION_NAMES,
+  ACTIONS,
+  API_KEY_SCOPES,
+  canAssignOrgRole,
+  isAction,
+  ORG_ROLES,
+  OWNERSHIP_NEEDS,
+  orgRoleAtLeast,
+  PROJECT_ROLES_ORDERED,
+  resourceKindOf,
+  scopesSatisfy,
+} from '../../../../contracts/permissions/index.ts';
 export { assertCan } from './assert-can.ts';
 export type { TActor, TDecision, TDenyReason, TResource } from './can.ts';
 export { can, isAllowed, roleGrants } from './can.ts';
@@ -14,6 +30,3 @@ export type {
   TProjectPermissions,
 } from './project-permissions.ts';
 export { PROJECT_ROLE_PERMISSIONS, projectPermissions } from './project-permissions.ts';
-export { canAssignOrgRole } from './role-changes.ts';
-export type { TApiKeyScope, TOrgRole, TProjectRole } from './roles.ts';
-export { API_KEY_SCOPES, ORG_ROLES, orgRoleAtLeast, PROJECT_ROLES_ORDERED, scopesSatisfy } from './roles.ts';

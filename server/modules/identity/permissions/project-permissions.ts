@@ -1,4 +1,4 @@
-import type { TProjectRole } from './roles.ts';
+import type { TProjectRole } from '../../../../contracts/permissions/roles.ts';
 
 /** What a project member may do (SPEC §3). Reading the project needs no flag: membership is enough. */
 export type TProjectPermissions = {

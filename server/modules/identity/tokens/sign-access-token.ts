@@ -1,4 +1,4 @@
-import { SignJWT } from 'jose';
+import { type CryptoKey, SignJWT } from 'jose';
 import type { TTokenGrant } from './access-token-claims.ts';
 import { SIGNING_ALGORITHM, TOKEN_AUDIENCE, TOKEN_ISSUER } from './constants.ts';
 

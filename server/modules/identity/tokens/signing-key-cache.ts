@@ -1,4 +1,5 @@
 import { desc, inArray } from 'drizzle-orm';
+import type { CryptoKey } from 'jose';
 import type { Keyring } from '../../../platform/crypto/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { signingKeys } from '../access-schema.ts';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import { type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { open, seal } from '../../../platform/crypto/aes-gcm.ts';
 import type { Keyring } from '../../../platform/crypto/index.ts';
 import { MasterKeyNotFoundError } from '../../../platform/crypto/index.ts';

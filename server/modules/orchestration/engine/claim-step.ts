@@ -96,7 +96,7 @@ export async function claimIn(
   if (!mine) return { kind: 'none' };
   await log.append(tx, run.id, 'step.started', row.stepId, {
     attempt: mine.attempts,
-    type: row.type,
+    type: step.type,
     recovered,
   });
   if (run.status === 'queued' || run.status === 'waiting') {

@@ -43,5 +43,4 @@ export const DEFAULT_ENGINE_OPTIONS: Required<TEngineOptions> = {
   continueForMs: 2_000,
 };
 
-export const TERMINAL_RUN = new Set(['succeeded', 'failed', 'cancelled']);
-export const TERMINAL_STEP = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
+export { TERMINAL_RUN, TERMINAL_STEP } from '../../../../contracts/orchestration/statuses.ts';

@@ -1,10 +1,11 @@
 // The pure part of advancing a run: given the definition and the step rows, which steps are skipped, which
 // may start, whether a map has finished, and whether the run is over. No I/O, so every rule is unit-tested.
+import type { TStepStatus } from '../../../../contracts/orchestration/statuses.ts';
 import type { TScope, TStep, TWorkflowDefinition } from '../types.ts';
 import { TERMINAL_STEP } from './engine-types.ts';
 import { parseChildId, type TStepRow } from './load-run.ts';
 
-type TState = { status: string; output: unknown; error: string | null };
+type TState = { status: TStepStatus; output: unknown; error: string | null };
 
 export interface TAdvancePlan {
   skip: string[];

@@ -1,16 +1,19 @@
+import type {
+  TRunEvent,
+  TRunEventData,
+  TRunEventType,
+  TRunEventWithoutData,
+} from '../../../../contracts/orchestration/run-events.ts';
 import type { TTx } from '../../../platform/db/index.ts';
 import type { PubSub } from '../../../platform/pubsub/index.ts';
 import { runEvents } from '../schema.ts';
 
-/** A run event as stored and as streamed (SSE id = seq). */
-export interface TRunEvent {
-  seq: number;
-  runId: string;
-  type: string;
-  stepId: string | null;
-  data: Record<string, unknown>;
-  createdAt: string;
-}
+export type { TRunEvent };
+
+/** An event's step and data; both may be left out when the type carries no data. */
+type TAppendArgs<K extends TRunEventType> = K extends TRunEventWithoutData
+  ? [stepId?: string | null]
+  : [stepId: string | null, data: TRunEventData[K]];
 
 /** The pubsub channel of one run's live events; any process may publish or follow. */
 export const runChannel = (runId: string) => `orchestration.run.${runId}`;
@@ -22,13 +25,13 @@ export const runChannel = (runId: string) => `orchestration.run.${runId}`;
 export function createEventLog(organizationId: string) {
   const pending: TRunEvent[] = [];
   return {
-    async append(
+    async append<K extends TRunEventType>(
       tx: TTx,
       runId: string,
-      type: string,
-      stepId: string | null = null,
-      data: Record<string, unknown> = {},
+      type: K,
+      ...args: TAppendArgs<K>
     ): Promise<void> {
+      const [stepId = null, data = {}] = args;
       const [row] = await tx
         .insert(runEvents)
         .values({ organizationId, runId, type, stepId, data })
@@ -46,6 +49,7 @@ export function createEventLog(organizationId: string) {
 }
 export type TEventLog = ReturnType<typeof createEventLog>;
 
+/** A stored row as streamed. Rows are written only through `append`, which typed each type's data. */
 export function toRunEvent(row: typeof runEvents.$inferSelect): TRunEvent {
   return {
     seq: row.seq,
@@ -54,5 +58,5 @@ export function toRunEvent(row: typeof runEvents.$inferSelect): TRunEvent {
     stepId: row.stepId,
     data: row.data,
     createdAt: row.createdAt.toISOString(),
-  };
+  } as TRunEvent;
 }

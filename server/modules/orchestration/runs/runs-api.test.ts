@@ -166,7 +166,9 @@ describe('runs and approvals API', () => {
   });
 
   it('documents the orchestration API in OpenAPI, each operation with its permission', async () => {
-    const doc = await (await fetch(`${s.url}/api/v1/openapi.json`)).json();
+    const doc = (await (await fetch(`${s.url}/api/v1/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { 'x-permission'?: string }>>;
+    };
     const expected: [string, string, string][] = [
       ['get', '/api/v1/agents', 'agent:read'],
       ['post', '/api/v1/agents', 'agent:create'],

@@ -3,22 +3,13 @@ import { client, request, type TApiBody, type TApiData } from '../../lib/api-cli
 
 export type TAgent = TApiData<'/api/v1/agents/{id}', 'get'>;
 export type TAgentStatus = TAgent['status'];
-export type TAgentType = TAgent['type'];
 export type TAgentPerformance = TApiData<'/api/v1/agents/{id}/performance', 'get'>;
 export type TCreateAgentBody = TApiBody<'/api/v1/agents', 'post'>;
 export type TUpdateAgentBody = TApiBody<'/api/v1/agents/{id}', 'patch'>;
 export type TAiModel = TApiData<'/api/v1/ai/models', 'get'>['data'][number];
 export type TAiRoute = TApiData<'/api/v1/ai/routes', 'get'>['data'][number];
 
-export const AGENT_TYPES: readonly TAgentType[] = [
-  'researcher',
-  'creator',
-  'optimizer',
-  'automator',
-  'analyzer',
-  'coordinator',
-  'custom',
-];
+export { AGENT_TYPES, type TAgentType } from '../../../../contracts/orchestration/index.ts';
 
 // Status and metrics change as runs execute elsewhere; a few seconds of staleness is fine for a list.
 export const STATUS_REFRESH_MS = 5000;

@@ -1,4 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import {
+  TERMINAL_RUN,
+  TERMINAL_STEP,
+  type TRunStatus,
+  type TStepStatus,
+} from '../../../../contracts/orchestration/index.ts';
 import { client, request, type TApiData } from '../../lib/api-client.ts';
 import type { TWorkflowDefinition } from './definition.ts';
 
@@ -8,12 +14,10 @@ export type TTemplate = TApiData<'/api/v1/workflows/templates', 'get'>['data'][n
 export type TVersionSummary = TApiData<'/api/v1/workflows/{id}/versions', 'get'>['data'][number];
 export type TRun = TApiData<'/api/v1/runs/{id}', 'get'>;
 export type TRunSummary = TApiData<'/api/v1/runs', 'get'>['data'][number];
-export type TRunStatus = TRun['status'];
 export type TRunStep = TRun['steps'][number];
-export type TStepStatus = TRunStep['status'];
 export type TApproval = TApiData<'/api/v1/approvals', 'get'>['data'][number];
 
-export const TERMINAL_RUN: ReadonlySet<TRunStatus> = new Set(['succeeded', 'failed', 'cancelled']);
+export { TERMINAL_RUN, TERMINAL_STEP, type TRunStatus, type TStepStatus };
 
 export const workflowKeys = {
   all: ['workflows'] as const,

@@ -1,28 +1,30 @@
-// The workflow definition as the editor sees it. The types are the server's own (type-only import: nothing of
-// the server reaches the bundle), so the editor and the validator cannot disagree on a field name.
-import type {
-  TStep,
-  TStepType,
-  TWorkflowDefinition,
-} from '../../../../server/modules/orchestration/types.ts';
+// The workflow definition as the editor sees it. The types are the contract the server's validator produces
+// (contracts/orchestration), so the editor and the validator cannot disagree on a field name.
+import type { TStep, TStepType, TWorkflowDefinition } from '../../../../contracts/orchestration/index.ts';
 
 export type { TStep, TStepType, TWorkflowDefinition };
 
 /** A validation error of POST /workflows/{id}/versions: the step (id or `steps[i]`), the field, the message. */
 export type TStepError = { step?: string; field?: string; message: string };
 
-export const STEP_TYPES: readonly { type: TStepType; label: string; description: string }[] = [
-  { type: 'llm', label: 'LLM', description: 'Prompt a model or route' },
-  { type: 'agent', label: 'Agent', description: 'The best agent for the requirements' },
-  { type: 'http', label: 'HTTP', description: 'Call a URL' },
-  { type: 'transform', label: 'Transform', description: 'JavaScript in a sandbox' },
-  { type: 'condition', label: 'Condition', description: 'Branch on an expression' },
-  { type: 'map', label: 'Map', description: 'Run a step for each item' },
-  { type: 'delay', label: 'Delay', description: 'Wait a while' },
-  { type: 'approval', label: 'Approval', description: 'Wait for a person' },
-  { type: 'workflow', label: 'Sub-workflow', description: 'Run another workflow' },
-  { type: 'ensemble', label: 'Ensemble', description: 'Several models, combined' },
-];
+// A mapped type, so a step type added to the contract fails to compile here until the palette offers it.
+const STEP_TYPE_INFO: { readonly [T in TStepType]: { label: string; description: string } } = {
+  llm: { label: 'LLM', description: 'Prompt a model or route' },
+  agent: { label: 'Agent', description: 'The best agent for the requirements' },
+  http: { label: 'HTTP', description: 'Call a URL' },
+  transform: { label: 'Transform', description: 'JavaScript in a sandbox' },
+  condition: { label: 'Condition', description: 'Branch on an expression' },
+  map: { label: 'Map', description: 'Run a step for each item' },
+  delay: { label: 'Delay', description: 'Wait a while' },
+  approval: { label: 'Approval', description: 'Wait for a person' },
+  workflow: { label: 'Sub-workflow', description: 'Run another workflow' },
+  ensemble: { label: 'Ensemble', description: 'Several models, combined' },
+};
+
+/** The palette's entries, in the order above. */
+export const STEP_TYPES: readonly { type: TStepType; label: string; description: string }[] = (
+  Object.keys(STEP_TYPE_INFO) as TStepType[]
+).map((type) => ({ type, ...STEP_TYPE_INFO[type] }));
 
 export const stepTypeLabel = (type: string) => STEP_TYPES.find((t) => t.type === type)?.label ?? type;
 

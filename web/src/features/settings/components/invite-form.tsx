@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { canAssignOrgRole } from '../../../../../server/modules/identity/permissions/role-changes.ts';
-import { ORG_ROLES, type TOrgRole } from '../../../../../server/modules/identity/permissions/roles.ts';
+import { canAssignOrgRole, ORG_ROLES, type TOrgRole } from '../../../../../contracts/permissions/index.ts';
 import { Button, ErrorAlert, Input, Select } from '../../../components/ui/index.ts';
 import { invitationsKey, inviteMember, type TRole } from '../api/members.ts';
 import { useSavedToast } from './save-status.ts';

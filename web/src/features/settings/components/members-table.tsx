@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { canAssignOrgRole } from '../../../../../server/modules/identity/permissions/role-changes.ts';
-import { ORG_ROLES, type TOrgRole } from '../../../../../server/modules/identity/permissions/roles.ts';
+import { canAssignOrgRole, ORG_ROLES, type TOrgRole } from '../../../../../contracts/permissions/index.ts';
 import { usePermission, useSession } from '../../../app/session.tsx';
 import { Button, Dialog, DialogClose, ErrorAlert, Table } from '../../../components/ui/index.ts';
 import { formatDateTime } from '../../dashboard/format.ts';

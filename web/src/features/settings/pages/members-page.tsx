@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TOrgRole } from '../../../../../server/modules/identity/permissions/roles.ts';
+import type { TOrgRole } from '../../../../../contracts/permissions/index.ts';
 import { usePermission, useSession } from '../../../app/session.tsx';
 import { Card, ErrorAlert, PageHeader, Spinner } from '../../../components/ui/index.ts';
 import { fetchInvitations, fetchMembers, invitationsKey, membersKey } from '../api/members.ts';

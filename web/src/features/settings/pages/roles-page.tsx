@@ -2,16 +2,17 @@ import { Check, Minus } from 'lucide-react';
 import {
   ACTION_NAMES,
   ACTIONS,
+  ORG_ROLES,
+  orgRoleAtLeast,
   type TAction,
-} from '../../../../../server/modules/identity/permissions/actions.ts';
-import { ORG_ROLES, orgRoleAtLeast } from '../../../../../server/modules/identity/permissions/roles.ts';
+} from '../../../../../contracts/permissions/index.ts';
 import { useSession } from '../../../app/session.tsx';
 import { Card, PageHeader } from '../../../components/ui/index.ts';
 
 /**
- * /settings/roles: what each role may do across the organization. The table is built from the server's own
- * permission catalogue (server/modules/identity/permissions/actions.ts, the table `can` enforces), imported
- * rather than copied, so this page cannot disagree with what the API allows.
+ * /settings/roles: what each role may do across the organization. The table is built from the permission
+ * catalogue in contracts/permissions (the table the server's `can` enforces), imported rather than copied, so
+ * this page cannot disagree with what the API allows.
  */
 export function RolesPage() {
   const { organization } = useSession();

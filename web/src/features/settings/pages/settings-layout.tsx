@@ -1,5 +1,5 @@
 import { NavLink, Outlet } from 'react-router';
-import type { TAction } from '../../../../../server/modules/identity/permissions/actions.ts';
+import type { TAction } from '../../../../../contracts/permissions/index.ts';
 import { usePermissionCheck } from '../../../app/use-permission-check.ts';
 import '../settings.css';
 

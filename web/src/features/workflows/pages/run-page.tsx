@@ -2,12 +2,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Square } from 'lucide-react';
 import { useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type { TRunEventType } from '../../../../../contracts/orchestration/index.ts';
 import { usePermission } from '../../../app/session.tsx';
 import { Button, Card, ErrorAlert, PageHeader, Spinner } from '../../../components/ui/index.ts';
 import {
   cancelRun,
   runKeys,
   TERMINAL_RUN,
+  TERMINAL_STEP,
   type TRun,
   type TStepStatus,
   usePendingApprovals,
@@ -27,10 +29,8 @@ import { StepDetails } from '../run/step-details.tsx';
 import { useRunStream } from '../run/use-run-stream.ts';
 import '../workflows.css';
 
-const SETTLED_STEP: ReadonlySet<TStepStatus> = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
-
 // Events after which the stored run has something new to show (outputs, attempts, logs, totals).
-const REFRESHING = new Set([
+const REFRESHING: ReadonlySet<TRunEventType> = new Set([
   'step.finished',
   'step.skipped',
   'step.waiting',
@@ -74,7 +74,7 @@ export function RunPage() {
     // waiting steps without a step event of their own.
     for (const [id, status] of stream.live.statuses) {
       const stored = map.get(id);
-      if (!stored || !SETTLED_STEP.has(stored)) map.set(id, status);
+      if (!stored || !TERMINAL_STEP.has(stored)) map.set(id, status);
     }
     return map;
   }, [run.data, stream.live.statuses]);

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { TRunEventType } from '../../../../../contracts/orchestration/index.ts';
 import { applyRunEvent, describeEvent, EMPTY_LIVE, type TRunEvent } from './run-events.ts';
 
 let seq = 0;
-const event = (type: string, stepId: string | null, data: Record<string, unknown> = {}): TRunEvent => ({
-  seq: ++seq,
-  runId: 'r',
-  type,
-  stepId,
-  data,
-  createdAt: new Date(0).toISOString(),
-});
+// Partial and even wrong data on purpose: the page must cope with whatever the stream sends.
+const event = (type: TRunEventType, stepId: string | null, data: Record<string, unknown> = {}) =>
+  ({ seq: ++seq, runId: 'r', type, stepId, data, createdAt: new Date(0).toISOString() }) as TRunEvent;
 
 describe('applyRunEvent', () => {
   it('follows a step from started through streamed tokens to finished, and the run to its end', () => {

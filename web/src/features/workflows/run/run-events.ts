@@ -1,16 +1,14 @@
-// The run's live events (GET /runs/{id}/events, engine/run-events.ts on the server) folded into what the run
-// view shows: each step's latest status, the tokens it streamed, the run's status, and an activity list.
-import type { TRunStatus, TStepStatus } from '../api.ts';
+// The run's live events (GET /runs/{id}/events, typed in contracts/orchestration/run-events.ts) folded into what
+// the run view shows: each step's latest status, the tokens it streamed, the run's status, and an activity list.
+import {
+  RUN_STATUSES,
+  STEP_STATUSES,
+  type TRunEvent,
+  type TRunStatus,
+  type TStepStatus,
+} from '../../../../../contracts/orchestration/index.ts';
 
-/** One event as the server streams it (the SSE data). */
-export type TRunEvent = {
-  seq: number;
-  runId: string;
-  type: string;
-  stepId: string | null;
-  data: Record<string, unknown>;
-  createdAt: string;
-};
+export type { TRunEvent };
 
 export type TRunLive = {
   lastSeq: number;
@@ -28,23 +26,7 @@ export const EMPTY_LIVE: TRunLive = {
   activity: [],
 };
 
-const STEP_STATUSES: readonly TStepStatus[] = [
-  'pending',
-  'running',
-  'waiting',
-  'succeeded',
-  'failed',
-  'skipped',
-  'cancelled',
-];
-const RUN_STATUSES: readonly TRunStatus[] = [
-  'queued',
-  'running',
-  'waiting',
-  'succeeded',
-  'failed',
-  'cancelled',
-];
+// The stream's statuses are checked rather than trusted: a newer server may know statuses this page does not.
 const asStepStatus = (v: unknown) =>
   (STEP_STATUSES as readonly unknown[]).includes(v) ? (v as TStepStatus) : null;
 const asRunStatus = (v: unknown) =>
@@ -106,8 +88,10 @@ export function applyRunEvent(state: TRunLive, event: TRunEvent): TRunLive {
 /** A line for the activity list. */
 export function describeEvent(event: TRunEvent): string {
   const step = event.stepId ? ` ${event.stepId}` : '';
-  const status = typeof event.data.status === 'string' ? `: ${event.data.status}` : '';
-  const error = typeof event.data.error === 'string' && event.data.error ? ` (${event.data.error})` : '';
+  // Whatever status and error the event carries, for the line of any type (the default names the type).
+  const data: Readonly<Record<string, unknown>> = event.data;
+  const status = typeof data.status === 'string' ? `: ${data.status}` : '';
+  const error = typeof data.error === 'string' && data.error ? ` (${data.error})` : '';
   switch (event.type) {
     case 'step.started':
       return `Step${step} started (attempt ${String(event.data.attempt ?? 1)})`;

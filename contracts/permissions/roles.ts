@@ -1,4 +1,5 @@
-import type { ORGANIZATION_ROLES, PROJECT_ROLES } from '../schema.ts';
+// Roles and scopes as both sides see them: the server enforces them (and its tables take their column enums
+// from here), the web hides what a role cannot do.
 
 /** Organization roles, highest first (SPEC §3). The index is the rank: lower means more rights. */
 export const ORG_ROLES = ['owner', 'admin', 'developer', 'designer', 'client', 'viewer'] as const;
@@ -11,14 +12,6 @@ export type TProjectRole = (typeof PROJECT_ROLES_ORDERED)[number];
 /** API key scopes, lowest first: each includes the ones before it (an `admin` key may also write and read). */
 export const API_KEY_SCOPES = ['read', 'write', 'admin'] as const;
 export type TApiKeyScope = (typeof API_KEY_SCOPES)[number];
-
-// The permission code imports nothing at run time, yet must not drift from the columns' enums: these
-// type-only checks fail `tsc` if schema.ts gains, loses or renames a role.
-type TSame<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const orgRolesMatchSchema: TSame<TOrgRole, (typeof ORGANIZATION_ROLES)[number]> = true;
-const projectRolesMatchSchema: TSame<TProjectRole, (typeof PROJECT_ROLES)[number]> = true;
-void orgRolesMatchSchema;
-void projectRolesMatchSchema;
 
 /** True when `role` ranks at least as high as `minimum`. */
 export function orgRoleAtLeast(role: TOrgRole, minimum: TOrgRole): boolean {

@@ -1,6 +1,7 @@
 import type { TApiKeyScope, TOrgRole } from './roles.ts';
 
-// The catalogue of everything a route may ask `can` about, grouped by the kind of resource it touches.
+// The catalogue of everything a route may ask `can` about, grouped by the kind of resource it touches. The
+// server's `can` enforces it; the web reads the same table to hide what the user may not do.
 export type TOrganizationAction =
   | 'organization:read'
   | 'organization:update'
