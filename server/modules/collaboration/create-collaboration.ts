@@ -37,7 +37,7 @@ export interface Collaboration {
 
 export function createCollaboration(deps: {
   platform: Platform;
-  identity: Pick<Identity, 'resolveActor'>;
+  identity: Pick<Identity, 'resolveActor' | 'planLimits'>;
   compactEvery?: number;
   /**
    * More Hocuspocus extensions. Each connection's context carries `actor` (TActorContext) once
@@ -73,7 +73,7 @@ export function createCollaboration(deps: {
       attached.push(attachCollab(server, hocuspocus, { maxPayload: COLLAB_MAX_PAYLOAD }));
     },
     mount(api) {
-      api.route('/', collaborationRoutesFor(platform, hocuspocus) as never);
+      api.route('/', collaborationRoutesFor(platform, deps.identity.planLimits, hocuspocus) as never);
     },
     async participants(documentName) {
       return participants(hocuspocus, documentName);

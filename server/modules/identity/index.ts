@@ -2,7 +2,23 @@ export { API_KEY_SCOPES, apiKeys, invitations, refreshTokens, signingKeys } from
 export type { TActorContext, TIdentityEnv } from './actor.ts';
 export type { Identity } from './create-identity.ts';
 export { getOrganizationPlan } from './limits/org-plan.ts';
-export { assertCan } from './permissions/index.ts';
+export {
+  acceptInvitation,
+  createProjectInvitation,
+  INVITABLE_PROJECT_ROLES,
+  type TAcceptedInvitation,
+  type TInvitableProjectRole,
+  type TProjectInvitationView,
+} from './organizations/index.ts';
+export {
+  assertCan,
+  can,
+  isAllowed,
+  type TAction,
+  type TActor,
+  type TResource,
+} from './permissions/index.ts';
+export { authorizeProject, projectResource, withProjectRole } from './projects/project-access.ts';
 export {
   accounts,
   ORGANIZATION_ROLES,
@@ -23,3 +39,4 @@ export {
   tenantOf,
   tenantRunner,
 } from './tenancy/tenant-runner.ts';
+export { mintAccessToken } from './tokens/mint-access-token.ts';

@@ -1,14 +1,13 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/index.ts';
 import { queryRows } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { notFound } from '../../../platform/http/index.ts';
-import { invitations } from '../access-schema.ts';
 import type { TActorContext } from '../actor.ts';
-import { pendingInvitations } from '../organizations/invitations/seats.ts';
+import { seatsInUse } from '../organizations/invitations/seats.ts';
 import { PLAN_LIMITS, type TPlan, type TPlanLimitsTable } from '../organizations/plans.ts';
 import { assertCan } from '../permissions/index.ts';
-import { organizationMembers, organizations } from '../schema.ts';
+import { organizations } from '../schema.ts';
 import { actorRateKey, type TApiLimiters } from './api-limiters.ts';
 
 export const DEPLOYMENTS_NOTE = 'Deployments are not counted yet: they arrive with the deploy module.';
@@ -50,14 +49,7 @@ export async function getUsage({
       .where(eq(organizations.id, organizationId));
     if (!org) throw notFound('Organization');
 
-    const [members] = await tx
-      .select({ n: count() })
-      .from(organizationMembers)
-      .where(eq(organizationMembers.organizationId, organizationId));
-    const [invited] = await tx
-      .select({ n: count() })
-      .from(invitations)
-      .where(pendingInvitations(organizationId));
+    const seats = await seatsInUse(tx, organizationId);
     // Raw SQL: the ai module's schema imports identity, so identity does not import it back.
     const [ai] = await queryRows<{ n: number | string }>(
       tx,
@@ -66,8 +58,7 @@ export async function getUsage({
     );
     return {
       plan: org.plan as TPlan,
-      members: members?.n ?? 0,
-      invited: invited?.n ?? 0,
+      seats,
       ai: Number(ai?.n ?? 0),
     };
   });
@@ -78,7 +69,7 @@ export async function getUsage({
   const api = limiter ? await limiter.get(actorRateKey(actor)) : undefined;
   return {
     plan,
-    members: { used: counts.members + counts.invited, limit: limits.members },
+    members: { used: counts.seats, limit: limits.members },
     apiRequestsThisHour: api
       ? { used: api.limit - api.remaining, limit: api.limit, resetAt: api.resetAt.toISOString() }
       : { used: null, limit: null, resetAt: null },
