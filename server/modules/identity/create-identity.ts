@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import type { TAppEnv } from '../../platform/http/index.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { TActorContext } from './actor.ts';
@@ -18,7 +18,6 @@ import { organizationRoutes } from './organizations/index.ts';
 import { mergePlanLimits, type TPlanLimitsTable } from './organizations/plans.ts';
 import { API_KEY_SCOPES, type TApiKeyScope } from './permissions/index.ts';
 import { projectRoutes } from './projects/index.ts';
-import { requestTenant, type TenantRunner, tenantRunner } from './tenancy/tenant-runner.ts';
 import {
   issueTokenRoute,
   refreshTokenRoute,
@@ -41,10 +40,6 @@ export interface Identity {
   readonly authenticateMember: MiddlewareHandler;
   /** The hourly per-plan budget per API key, user or IP (429 + Retry-After), shared through Redis. */
   readonly apiRateLimit: MiddlewareHandler;
-  /** The request's tenant runner (organization of `c.get('actor')`): run queries under row-level security. */
-  tenant(c: Context): TenantRunner;
-  /** The tenant runner of an organization known otherwise (jobs, event handlers). */
-  tenantFor(organizationId: string): TenantRunner;
   /** This instance's plan limits: the SPEC §3 defaults with env PLAN_LIMITS merged over them. */
   readonly planLimits: TPlanLimitsTable;
   /**
@@ -165,14 +160,10 @@ export function createIdentity(
   const asMember: MiddlewareHandler = authenticate({ ...common, requireOrganization: true });
   let openApiCache: Promise<TAuthOpenApi> | undefined;
 
-  const tenantDeps = { db, events: platform.events };
-
   return {
     auth,
     authenticateMember: asMember,
     apiRateLimit,
-    tenant: (c) => requestTenant(tenantDeps, c),
-    tenantFor: (organizationId) => tenantRunner(tenantDeps, organizationId),
     planLimits,
     async resolveActor(headers, bearerToken) {
       if (bearerToken) {

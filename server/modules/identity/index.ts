@@ -32,11 +32,4 @@ export {
   users,
   verifications,
 } from './schema.ts';
-export {
-  requestTenant,
-  type TenantRunner,
-  type TTenantDeps,
-  tenantOf,
-  tenantRunner,
-} from './tenancy/tenant-runner.ts';
 export { mintAccessToken } from './tokens/mint-access-token.ts';

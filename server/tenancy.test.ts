@@ -1,17 +1,17 @@
 import { sql } from 'drizzle-orm';
+import type { Context } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../../platform/db/index.ts';
-import { startTestServer, type TestServer } from '../../../platform/testing/test-server.ts';
-import type { TActorContext } from '../actor.ts';
-import { createApiKey } from '../api-keys/index.ts';
-import { projects } from '../schema.ts';
-import { seedMember } from '../test-kit.ts';
-import { requestTenant } from './tenant-runner.ts';
+import { queryRows } from './platform/db/index.ts';
+import { withTenant } from './platform/db/tenant/index.ts';
+import { startTestServer, type TestServer } from './platform/testing/test-server.ts';
+import { createApiKey } from './modules/identity/api-keys/index.ts';
+import { projects, type TActorContext, type TIdentityEnv } from './modules/identity/index.ts';
+import { seedMember } from './modules/identity/test-kit.ts';
 
-// A route mounted like any other module's (behind member authentication, through extraApiRoutes) runs
-// queries through the request-scoped tenant runner the identity operations use. Its SQL deliberately has no
-// WHERE clause: only row-level security can keep the other organization's rows out.
-describe('request-scoped tenant runner under row-level security', () => {
+// The tenancy idiom of every module's route, `withTenant(db, actor.organizationId, (tx) => …)`, in a route
+// mounted like any other module's (behind member authentication, through extraApiRoutes). Its SQL
+// deliberately has no WHERE clause: only row-level security can keep the other organization's rows out.
+describe('withTenant in a route, under row-level security', () => {
   let s: TestServer;
   let a: TActorContext;
   let b: TActorContext;
@@ -23,8 +23,9 @@ describe('request-scoped tenant runner under row-level security', () => {
       extraApiRoutes: (api) => {
         // '/audit/*' is an organization-level path: member authentication runs before this handler.
         api.get('/audit/tenant-probe', async (c) => {
-          const tenant = requestTenant({ db: s.platform.db, events: s.platform.events }, c);
-          const seen = await tenant.run(async (tx) => ({
+          // The probe is mounted on the app's env, which does not declare what authentication sets.
+          const { organizationId } = (c as unknown as Context<TIdentityEnv>).get('actor');
+          const seen = await withTenant(s.platform.db, organizationId, async (tx) => ({
             ids: await queryRows<{ id: string }>(tx, sql`select id from projects`),
             role: await queryRows<{ current_user: string }>(tx, sql`select current_user`),
             renamed: await queryRows<{ id: string }>(
@@ -33,7 +34,7 @@ describe('request-scoped tenant runner under row-level security', () => {
             ),
           }));
           return c.json({
-            organizationId: tenant.organizationId,
+            organizationId,
             ids: seen.ids.map((r) => r.id).sort(),
             role: seen.role[0]?.current_user,
             renamed: seen.renamed.length,
