@@ -207,9 +207,7 @@ describe('collaboration invites on a real server', () => {
       limit: 1,
       offset: 0,
     });
-    const token = mail.rows[0]?.textBody.match(
-      /\/collaboration\/invites\/accept\?token=([A-Za-z0-9_-]+)/,
-    )?.[1];
+    const token = mail.rows[0]?.textBody.match(/\/invitations\/accept\?token=([A-Za-z0-9_-]+)/)?.[1];
     expect(token).toBeTruthy();
 
     // The invitee signs up (a user with no organization yet) and accepts with the session cookie.

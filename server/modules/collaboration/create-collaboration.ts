@@ -35,7 +35,7 @@ export interface Collaboration extends TModule {
 
 export function createCollaboration(deps: {
   platform: Platform;
-  identity: Pick<Identity, 'resolveActor' | 'routers'>;
+  identity: Pick<Identity, 'resolveActor' | 'routers' | 'planLimits'>;
   compactEvery?: number;
   /**
    * More Hocuspocus extensions. Each connection's context carries `actor` (TActorContext) once
@@ -72,7 +72,7 @@ export function createCollaboration(deps: {
       attached.push(attachCollab(server, hocuspocus, { maxPayload: COLLAB_MAX_PAYLOAD }));
     },
     mount(api) {
-      api.route('/', collaborationRoutesFor(platform, hocuspocus, deps.identity.routers));
+      api.route('/', collaborationRoutesFor(platform, deps.identity, hocuspocus));
     },
     async participants(documentName) {
       return participants(hocuspocus, documentName);

@@ -5,7 +5,23 @@ export { API_KEY_SCOPES, apiKeys, invitations, refreshTokens, signingKeys } from
 export type { TActorContext, TIdentityEnv, TUser, TUserEnv } from './actor.ts';
 export { createIdentity, type Identity } from './create-identity.ts';
 export { getOrganizationPlan } from './limits/org-plan.ts';
-export { assertCan, type TActor, type TResource } from './permissions/index.ts';
+export {
+  acceptInvitation,
+  createProjectInvitation,
+  INVITABLE_PROJECT_ROLES,
+  type TAcceptedInvitation,
+  type TInvitableProjectRole,
+  type TProjectInvitationView,
+} from './organizations/index.ts';
+export {
+  assertCan,
+  can,
+  isAllowed,
+  type TAction,
+  type TActor,
+  type TResource,
+} from './permissions/index.ts';
+export { authorizeProject, projectResource, withProjectRole } from './projects/project-access.ts';
 export {
   accounts,
   ORGANIZATION_ROLES,
@@ -19,10 +35,4 @@ export {
   users,
   verifications,
 } from './schema.ts';
-export {
-  requestTenant,
-  type TenantRunner,
-  type TTenantDeps,
-  tenantOf,
-  tenantRunner,
-} from './tenancy/tenant-runner.ts';
+export { mintAccessToken } from './tokens/mint-access-token.ts';

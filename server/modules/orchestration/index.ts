@@ -19,3 +19,4 @@ export {
   workflowVersions,
 } from './schema.ts';
 export { WORKFLOW_TEMPLATES } from './templates/index.ts';
+export { workflowResourceOf } from './workflows/workflow-resource-of.ts';

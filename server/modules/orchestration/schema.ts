@@ -13,13 +13,13 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { AGENT_TYPES } from '../../../contracts/orchestration/agents.ts';
+import { RUN_STATUSES, STEP_STATUSES, TRIGGER_KINDS } from '../../../contracts/orchestration/statuses.ts';
 import {
   createdAtColumn as createdAt,
   dollarsColumn as dollars,
   updatedAtColumn as updatedAt,
 } from '../../platform/db/columns.ts';
-import { AGENT_TYPES } from '../../../contracts/orchestration/agents.ts';
-import { RUN_STATUSES, STEP_STATUSES, TRIGGER_KINDS } from '../../../contracts/orchestration/statuses.ts';
 import { organizationIdColumn as orgRef, projects, users } from '../identity/index.ts';
 
 // The status and kind lists are contracts the web shares; the columns take their enums from them.

@@ -17,7 +17,8 @@ export type TTransactionOptions = { organizationId?: string };
 export interface EventBus {
   /**
    * Runs work in one transaction; events it emits are stored with it and delivered only after it commits.
-   * With `{ organizationId }` it runs through withTenant, and every event must belong to that organization.
+   * With `{ organizationId }` it is `withTenant(db, organizationId, …)` plus this outbox (the one tenancy
+   * idiom, with events), and every event must belong to that organization.
    */
   transaction<R>(work: (tx: TTx, emit: TEmit) => Promise<R>, opts?: TTransactionOptions): Promise<R>;
   /** Stores and delivers one event in a transaction of its own. */

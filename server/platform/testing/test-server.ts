@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { parseEnv } from '../../env.ts';
 import { type RunningServer, startServer } from '../../main.ts';
+import type { Modules } from '../../modules.ts';
 import type { TAppEnv } from '../http/index.ts';
 import { createLogger } from '../logger/index.ts';
 import { createScratchDatabase, dropScratchDatabase, embeddedTestDataDir } from './test-database.ts';
@@ -36,7 +37,7 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(
   opts: {
     env?: Record<string, string>;
-    extraApiRoutes?: (api: OpenAPIHono<TAppEnv>) => void;
+    extraApiRoutes?: (api: OpenAPIHono<TAppEnv>, modules: Modules) => void;
     webDist?: string;
     /** Keep the embedded database on disk in DATA_DIR instead of in memory (slower to create). */
     onDisk?: boolean;

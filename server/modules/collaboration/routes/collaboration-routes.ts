@@ -4,11 +4,13 @@ import type { Database } from '../../../platform/db/index.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
 import { errorResponses, json, type TAppEnv } from '../../../platform/http/index.ts';
 import type { Mailer } from '../../../platform/mail/index.ts';
-import type { TRouters } from '../../identity/index.ts';
-import { emailOf } from '../../identity/organizations/routes/common.ts';
+import {
+  acceptInvitation,
+  createProjectInvitation,
+  type Identity,
+  type TRouters,
+} from '../../identity/index.ts';
 import type { TParticipant } from '../presence/awareness-state.ts';
-import { acceptProjectInvite } from './accept-project-invite.ts';
-import { createProjectInvite } from './create-project-invite.ts';
 import { joinSession } from './join-session.ts';
 import {
   ZAcceptedInviteSchema,
@@ -65,13 +67,15 @@ export type TCollaborationRouteDeps = {
   keyring: Keyring;
   mailer: Mailer;
   publicUrl: string;
+  /** The instance's plan limits: an invitation that would take a seat is checked against them. */
+  planLimits?: Identity['planLimits'] | undefined;
   /** Who is in a project's session now (see participantsOfProject). */
   participantsOf: (projectId: string) => TParticipant[] | Promise<TParticipant[]>;
 };
 
 /** The collaboration HTTP routes (SPEC §8); the documents themselves are on the WebSocket endpoint. */
 export function collaborationRoutes(deps: TCollaborationRouteDeps): OpenAPIHono<TAppEnv> {
-  const { db, events, keyring, mailer, publicUrl, routers } = deps;
+  const { db, events, keyring, mailer, publicUrl, planLimits, routers } = deps;
   const member = routers
     .member()
     .openapi(join, async (c) => {
@@ -89,15 +93,29 @@ export function collaborationRoutes(deps: TCollaborationRouteDeps): OpenAPIHono<
     })
     .openapi(invite, async (c) => {
       const input = c.req.valid('json');
-      const created = await createProjectInvite({ events, mailer, publicUrl, actor: c.get('actor'), input });
+      const created = await createProjectInvitation({
+        events,
+        planLimits,
+        mailer,
+        publicUrl,
+        actor: c.get('actor'),
+        input,
+      });
       return c.json(created, 201);
     });
   const user = routers.user().openapi(accept, async (c) => {
     // Accepting may join a new organization: the one the caller currently acts in does not matter.
-    const userId = c.get('user').id;
     const { token } = c.req.valid('json');
-    const userEmail = await emailOf(db, userId);
-    return c.json(await acceptProjectInvite({ events, userId, userEmail, token }), 200);
+    const accepted = await acceptInvitation({
+      events,
+      planLimits,
+      userId: c.get('user').id,
+      token,
+      only: 'project',
+    });
+    if (!accepted.project) throw new Error('a project invitation was accepted without its project');
+    const { projectId, role } = accepted.project;
+    return c.json({ organizationId: accepted.organizationId, projectId, role }, 200);
   });
   return routers.public().route('/', member).route('/', user);
 }

@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitations, organizationMembers, type TActorContext, users } from '../../identity/index.ts';
+import { mergePlanLimits } from '../../identity/organizations/index.ts';
 import { seedMember } from '../../identity/test-kit.ts';
 import { createCollabRoutesHarness } from './routes.test-kit.ts';
+
+const SEATS = 3;
 
 describe('collaboration invites: POST /api/v1/collaboration/invites and /invites/accept', () => {
   let h: Awaited<ReturnType<typeof createCollabRoutesHarness>>;
@@ -23,7 +26,8 @@ describe('collaboration invites: POST /api/v1/collaboration/invites and /invites
   const email = () => `c-${randomUUID().slice(0, 8)}@example.com`;
 
   beforeAll(async () => {
-    h = await createCollabRoutesHarness();
+    // The instance's PLAN_LIMITS cap enterprise (unlimited by default) at 3 members; other tests use pro.
+    h = await createCollabRoutesHarness({ planLimits: mergePlanLimits({ enterprise: { members: SEATS } }) });
     creator = await seedMember(h.db, { role: 'designer' });
     viewer = await seedMember(h.db, { role: 'viewer', organizationId: creator.organizationId });
     outsider = await seedMember(h.db, { role: 'owner' });
@@ -121,6 +125,64 @@ describe('collaboration invites: POST /api/v1/collaboration/invites and /invites
     expect(foreign.status).toBe(404);
     expect((await invite(creator, { projectId: randomUUID(), email: email(), role: 'viewer' })).status).toBe(
       404,
+    );
+  });
+
+  it('counts seats against the instance’s PLAN_LIMITS exactly like an organization invitation', async () => {
+    const owner = await seedMember(h.db, { role: 'owner', plan: 'enterprise' });
+    const organizationId = owner.organizationId;
+    const colleague = await seedMember(h.db, { role: 'viewer', organizationId });
+    const project = (await h.callProjects(owner, 'POST', '/projects', { name: 'Capped', type: 'web-app' }))
+      .body.id as string;
+    const third = email();
+    expect((await invite(owner, { projectId: project, email: third, role: 'editor' })).status).toBe(201);
+
+    // Two members and one pending invitation fill the three seats: both kinds of invitation are refused alike.
+    const viaCollab = await invite(owner, { projectId: project, email: email(), role: 'viewer' });
+    const viaOrg = await h.callOrganizations(owner, 'POST', `/organizations/${organizationId}/invitations`, {
+      email: email(),
+      role: 'viewer',
+    });
+    const refusal = {
+      code: 'QUOTA_EXCEEDED',
+      details: [expect.objectContaining({ quota: 'members', plan: 'enterprise', limit: SEATS, used: SEATS })],
+    };
+    for (const res of [viaCollab, viaOrg]) {
+      expect(res.status).toBe(429);
+      expect(res.body.error).toMatchObject(refusal);
+    }
+    expect(viaCollab.body.error.message).toBe(viaOrg.body.error.message);
+
+    // A member takes no new seat; an address with a pending invitation holds one seat, whatever it is invited to.
+    expect((await invite(owner, { projectId: project, email: colleague.email, role: 'viewer' })).status).toBe(
+      201,
+    );
+    expect((await invite(owner, { projectId: project, email: third, role: 'viewer' })).status).toBe(201);
+
+    // The quota is checked again on accepting: a member added meanwhile took the last seat.
+    await seedMember(h.db, { role: 'viewer', organizationId });
+    const refused = await accept(await newcomer(third), await h.inviteTokenFor(third));
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('QUOTA_EXCEEDED');
+  });
+
+  it('is accepted through the organization invitation link as well, which joins the project', async () => {
+    const to = email();
+    await invite(creator, { projectId, email: to, role: 'commenter' });
+    const person = await newcomer(to);
+    const res = await h.callOrganizations(person, 'POST', '/invitations/accept', {
+      token: await h.inviteTokenFor(to),
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      organizationId: creator.organizationId,
+      organizationName: expect.any(String),
+      organizationSlug: expect.any(String),
+      role: 'client',
+    });
+    const members = await h.callProjects(creator, 'GET', `/projects/${projectId}/members`);
+    expect(members.body.data).toContainEqual(
+      expect.objectContaining({ userId: person.userId, role: 'commenter' }),
     );
   });
 

@@ -1,9 +1,7 @@
 import type { Keyring } from '../../../platform/crypto/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
-import type { TActorContext } from '../../identity/index.ts';
-import { isAllowed } from '../../identity/permissions/index.ts';
-import { authorizeProject, withProjectRole } from '../../identity/projects/project-access.ts';
+import { authorizeProject, isAllowed, type TActorContext, withProjectRole } from '../../identity/index.ts';
 import type { TParticipant } from '../presence/awareness-state.ts';
 import { projectRoomName } from '../voice/room-name.ts';
 import { mintCollabToken } from './mint-collab-token.ts';

@@ -1,13 +1,16 @@
 // Test helpers for the collaboration routes: a real database with an event bus and outbox mailer, identity's
-// project routes to make projects, and ours, each called as a given actor. Imported by tests only.
+// project and organization routes (to make projects, to compare invitations), and ours, each called as a given
+// actor. Imported by tests only.
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
+import { createMemoryCache } from '../../../platform/cache/index.ts';
 import { createKeyring } from '../../../platform/crypto/index.ts';
 import { createEventBus } from '../../../platform/events/index.ts';
 import { createMailer, listOutbox } from '../../../platform/mail/index.ts';
 import { createMemoryPubSub } from '../../../platform/pubsub/index.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
-import type { TActorContext } from '../../identity/index.ts';
+import type { Identity, TActorContext } from '../../identity/index.ts';
+import { organizationRoutes } from '../../identity/organizations/index.ts';
 import { projectRoutes } from '../../identity/projects/index.ts';
 import { ACTOR_ROUTERS, asActor } from '../../identity/test-kit.ts';
 import type { TParticipant } from '../presence/awareness-state.ts';
@@ -17,15 +20,13 @@ export const PUBLIC_URL = 'https://app.example.test';
 // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely; the assertions are the check
 export type TCall = { status: number; body: Record<string, any> };
 
-export async function createCollabRoutesHarness(
-  participantsOf: (projectId: string) => TParticipant[] = () => [],
-) {
+export async function createCollabRoutesHarness(opts: { planLimits?: Identity['planLimits'] } = {}) {
   const log = pino({ level: 'silent' });
   const { db, cleanup } = await createTestDatabase();
   const events = await createEventBus({ db, pubsub: createMemoryPubSub(), log });
   const mailer = createMailer({ db, from: 'test@localhost', log });
   const keyring = createKeyring(randomBytes(32));
-  const holder = { participantsOf };
+  const holder: { participantsOf: (projectId: string) => TParticipant[] } = { participantsOf: () => [] };
   const ours = collaborationRoutes({
     routers: ACTOR_ROUTERS,
     db,
@@ -33,9 +34,19 @@ export async function createCollabRoutesHarness(
     keyring,
     mailer,
     publicUrl: PUBLIC_URL,
+    planLimits: opts.planLimits,
     participantsOf: (id) => holder.participantsOf(id),
   });
   const projects = projectRoutes({ db, events, routers: ACTOR_ROUTERS });
+  const organizations = organizationRoutes({
+    routers: ACTOR_ROUTERS,
+    db,
+    events,
+    cache: createMemoryCache(),
+    mailer,
+    planLimits: opts.planLimits,
+    publicUrl: PUBLIC_URL,
+  });
 
   const send = async (
     router: typeof ours,
@@ -60,10 +71,12 @@ export async function createCollabRoutesHarness(
       send(ours, actor, method, path, body),
     callProjects: (actor: TActorContext, method: string, path: string, body?: unknown) =>
       send(projects as never, actor, method, path, body),
+    callOrganizations: (actor: TActorContext, method: string, path: string, body?: unknown) =>
+      send(organizations as never, actor, method, path, body),
     /** The token of the newest collaboration invitation mailed to `to`, like a user following the link. */
     async inviteTokenFor(to: string): Promise<string> {
       const { rows } = await listOutbox(db, { to, kind: 'collaboration_invitation', limit: 1, offset: 0 });
-      const match = rows[0]?.textBody.match(/\/collaboration\/invites\/accept\?token=([A-Za-z0-9_-]+)/);
+      const match = rows[0]?.textBody.match(/\/invitations\/accept\?token=([A-Za-z0-9_-]+)/);
       if (!match?.[1]) throw new Error(`no collaboration invitation mail to ${to}`);
       return match[1];
     },

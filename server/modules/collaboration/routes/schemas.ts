@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { INVITABLE_PROJECT_ROLES } from '../../identity/index.ts';
 
 export const ZProjectIdParamsSchema = z.object({ projectId: z.uuid() });
 
@@ -26,9 +27,6 @@ export const ZJoinSessionResponseSchema = z
     participants: z.array(ZParticipantSchema),
   })
   .openapi('CollaborationSession');
-
-/** Roles a collaborator may be invited with; `owner` is not handed out by invitation. */
-export const INVITABLE_PROJECT_ROLES = ['editor', 'commenter', 'viewer'] as const;
 
 export const ZCreateInviteBodySchema = z
   .object({

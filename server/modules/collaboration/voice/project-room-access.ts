@@ -1,8 +1,7 @@
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { AppError } from '../../../platform/http/index.ts';
-import type { TActorContext } from '../../identity/index.ts';
-import { authorizeProject } from '../../identity/projects/project-access.ts';
+import { authorizeProject, type TActorContext } from '../../identity/index.ts';
 
 /** The actor the collaboration core put in a connection's context (`{ actor }`). */
 export const actorOfContext = (context: unknown): TActorContext | undefined =>

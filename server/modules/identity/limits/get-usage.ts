@@ -1,13 +1,12 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { PLAN_LIMITS, type TPlan, type TPlanLimitsTable } from '../../../../contracts/plans.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { queryRows } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { notFound } from '../../../platform/http/index.ts';
-import { invitations } from '../access-schema.ts';
 import type { TActorContext } from '../actor.ts';
-import { pendingInvitations } from '../organizations/invitations/seats.ts';
-import { organizationMembers, organizations } from '../schema.ts';
+import { seatsInUse } from '../organizations/invitations/seats.ts';
+import { organizations } from '../schema.ts';
 import { actorRateKey, type TApiLimiters } from './api-limiters.ts';
 
 export const DEPLOYMENTS_NOTE = 'Deployments are not counted yet: they arrive with the deploy module.';
@@ -48,14 +47,7 @@ export async function getUsage({
       .where(eq(organizations.id, organizationId));
     if (!org) throw notFound('Organization');
 
-    const [members] = await tx
-      .select({ n: count() })
-      .from(organizationMembers)
-      .where(eq(organizationMembers.organizationId, organizationId));
-    const [invited] = await tx
-      .select({ n: count() })
-      .from(invitations)
-      .where(pendingInvitations(organizationId));
+    const seats = await seatsInUse(tx, organizationId);
     // Raw SQL: the ai module's schema imports identity, so identity does not import it back.
     const [ai] = await queryRows<{ n: number | string }>(
       tx,
@@ -64,8 +56,7 @@ export async function getUsage({
     );
     return {
       plan: org.plan as TPlan,
-      members: members?.n ?? 0,
-      invited: invited?.n ?? 0,
+      seats,
       ai: Number(ai?.n ?? 0),
     };
   });
@@ -76,7 +67,7 @@ export async function getUsage({
   const api = limiter ? await limiter.get(actorRateKey(actor)) : undefined;
   return {
     plan,
-    members: { used: counts.members + counts.invited, limit: limits.members },
+    members: { used: counts.seats, limit: limits.members },
     apiRequestsThisHour: api
       ? { used: api.limit - api.remaining, limit: api.limit, resetAt: api.resetAt.toISOString() }
       : { used: null, limit: null, resetAt: null },

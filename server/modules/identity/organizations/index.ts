@@ -14,9 +14,17 @@ export {
 export { createOrganization } from './create-organization.ts';
 export * from './events.ts';
 export { getOrganization } from './get-organization.ts';
-export { acceptInvitation } from './invitations/accept-invitation.ts';
+export { acceptInvitation, type TAcceptedInvitation } from './invitations/accept-invitation.ts';
 export { createInvitation } from './invitations/create-invitation.ts';
+export {
+  createProjectInvitation,
+  type TProjectInvitationView,
+} from './invitations/create-project-invitation.ts';
 export { listInvitations } from './invitations/list-invitations.ts';
+export {
+  INVITABLE_PROJECT_ROLES,
+  type TInvitableProjectRole,
+} from './invitations/project-invitation-roles.ts';
 export { revokeInvitation } from './invitations/revoke-invitation.ts';
 export { listMyOrganizations } from './list-my-organizations.ts';
 export { changeMemberRole } from './members/change-member-role.ts';

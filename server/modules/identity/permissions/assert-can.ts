@@ -1,5 +1,5 @@
-import { AppError } from '../../../platform/http/index.ts';
 import type { TAction } from '../../../../contracts/permissions/actions.ts';
+import { AppError } from '../../../platform/http/index.ts';
 import { can, type TActor, type TResource } from './can.ts';
 
 /**

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_NAMES, ACTIONS, isAction, type TAction } from '../../../../contracts/permissions/actions.ts';
-import { can, type TActor, type TResource } from './can.ts';
 import {
   ORG_ROLES,
   PROJECT_ROLES_ORDERED,
@@ -8,6 +7,7 @@ import {
   type TOrgRole,
   type TProjectRole,
 } from '../../../../contracts/permissions/roles.ts';
+import { can, type TActor, type TResource } from './can.ts';
 
 const ORG = 'org-a';
 const OTHER_ORG = 'org-b';

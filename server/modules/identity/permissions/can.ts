@@ -4,7 +4,6 @@ import {
   resourceKindOf,
   type TAction,
 } from '../../../../contracts/permissions/actions.ts';
-import { projectPermissions, type TProjectMembership } from './project-permissions.ts';
 import {
   orgRoleAtLeast,
   scopesSatisfy,
@@ -12,6 +11,7 @@ import {
   type TOrgRole,
   type TProjectRole,
 } from '../../../../contracts/permissions/roles.ts';
+import { projectPermissions, type TProjectMembership } from './project-permissions.ts';
 
 /**
  * Who is asking, as resolved for this request from the current membership rows (never from a stale token or

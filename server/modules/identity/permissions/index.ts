@@ -2,9 +2,9 @@
 export type {
   TAction,
   TActionRule,
-  TProjectGrant,
   TApiKeyScope,
   TOrgRole,
+  TProjectGrant,
   TProjectRole,
   TResourceKind,
 } from '../../../../contracts/permissions/index.ts';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { TExecutor } from '../../../platform/db/index.ts';
 import { notFound } from '../../../platform/http/index.ts';
-import { assertCan, type TAction, type TActor } from '../permissions/index.ts';
+import { assertCan, type TAction, type TActor, type TResource } from '../permissions/index.ts';
 import { projectMembers, projects } from '../schema.ts';
 import type { TProject } from './project-schemas.ts';
 
@@ -30,6 +30,26 @@ export async function findProject({
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw notFound('Project');
   return row;
+}
+
+/**
+ * The project as a permission resource (owner, organization), or null when the organization has none with
+ * this id; for callers that decide themselves what a missing project means (a WebSocket close code).
+ */
+export async function projectResource({
+  on,
+  organizationId,
+  projectId,
+}: {
+  on: TExecutor;
+  organizationId: string;
+  projectId: string;
+}): Promise<TResource | null> {
+  const [row] = await on
+    .select({ ownerId: projects.ownerId })
+    .from(projects)
+    .where(and(eq(projects.id, projectId), eq(projects.organizationId, organizationId)));
+  return row ? { organizationId, ownerId: row.ownerId, projectId } : null;
 }
 
 /** The actor with their membership of this project (read now, so a role change applies at once). */

@@ -4,7 +4,7 @@ import { listResponseSchema } from '../../../../contracts/pagination.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
 import { errorResponses, json } from '../../../platform/http/index.ts';
-import { assertCan, orgWide, requestTenant, type TIdentityEnv, type TRouters } from '../../identity/index.ts';
+import { assertCan, orgWide, type TIdentityEnv, type TRouters } from '../../identity/index.ts';
 import type { TEngine } from '../engine/create-engine.ts';
 import { decideApproval } from './decide-approval.ts';
 import { listApprovals, ZApprovalListQuerySchema, ZApprovalSchema } from './list-approvals.ts';
@@ -53,7 +53,8 @@ export function approvalRoutes(deps: {
     .member()
     .openapi(list, async (c) => {
       assertCan(c.get('actor'), 'workflow:read', orgWide(c));
-      return c.json(await listApprovals(requestTenant(deps, c), c.req.valid('query')), 200);
+      const organizationId = c.get('actor').organizationId;
+      return c.json(await listApprovals({ db: deps.db, organizationId, query: c.req.valid('query') }), 200);
     })
     .openapi(decide, async (c) => {
       const actor = c.get('actor');

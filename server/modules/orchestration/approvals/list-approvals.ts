@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { paginate, ZListQuerySchema } from '../../../../contracts/pagination.ts';
-import type { TenantRunner } from '../../identity/index.ts';
+import type { Database } from '../../../platform/db/index.ts';
+import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { approvals, workflowRuns } from '../schema.ts';
 
 export const ZApprovalListQuerySchema = ZListQuerySchema.extend({
@@ -40,12 +41,17 @@ export const serializeApproval = (a: TRow): z.infer<typeof ZApprovalSchema> => (
 });
 
 /** The organization's approvals (pending by default), filtered by run or workflow. */
-export function listApprovals(tenant: TenantRunner, q: TApprovalListQuery) {
-  return tenant.run(async (tx) => {
-    const where: SQL[] = [
-      eq(approvals.organizationId, tenant.organizationId),
-      eq(approvals.status, q.status),
-    ];
+export function listApprovals({
+  db,
+  organizationId,
+  query: q,
+}: {
+  db: Database;
+  organizationId: string;
+  query: TApprovalListQuery;
+}) {
+  return withTenant(db, organizationId, async (tx) => {
+    const where: SQL[] = [eq(approvals.organizationId, organizationId), eq(approvals.status, q.status)];
     if (q.runId) where.push(eq(approvals.runId, q.runId));
     if (q.workflowId) where.push(eq(workflowRuns.workflowId, q.workflowId));
     const joined = () =>

@@ -4,8 +4,10 @@ import type { TEngineCtx } from './engine-jobs.ts';
 import { createEventLog, type TEventLog } from './run-events.ts';
 
 /**
- * One tenant transaction of the engine: row-level security as the organization, domain events delivered and
- * run events published only after it commits.
+ * The tenancy idiom `events.transaction(work, { organizationId })` plus what only the engine has: run events
+ * (run_events rows written through `log`, in the same transaction) that are pushed to the run's live
+ * followers over pub/sub only after the commit, so a follower never sees a step that was rolled back. Engine
+ * code uses this rather than events.transaction wherever it may append run events.
  */
 export async function engineTx<T>(
   ctx: TEngineCtx,

@@ -1,14 +1,23 @@
 import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
 import { paginate } from '../../../../contracts/pagination.ts';
-import type { TenantRunner } from '../../identity/index.ts';
+import type { Database } from '../../../platform/db/index.ts';
+import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { workflowRuns } from '../schema.ts';
 import type { TRunListQuery } from './run-schemas.ts';
 import { serializeRun } from './serialize-run.ts';
 
 /** A page of the organization's runs, newest first by default, filtered by workflow and status. */
-export function listRuns(tenant: TenantRunner, q: TRunListQuery) {
-  return tenant.run(async (tx) => {
-    const where: SQL[] = [eq(workflowRuns.organizationId, tenant.organizationId)];
+export function listRuns({
+  db,
+  organizationId,
+  query: q,
+}: {
+  db: Database;
+  organizationId: string;
+  query: TRunListQuery;
+}) {
+  return withTenant(db, organizationId, async (tx) => {
+    const where: SQL[] = [eq(workflowRuns.organizationId, organizationId)];
     if (q.workflowId) where.push(eq(workflowRuns.workflowId, q.workflowId));
     if (q.status) where.push(eq(workflowRuns.status, q.status));
     const [total] = await tx

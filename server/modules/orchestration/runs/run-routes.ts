@@ -5,7 +5,7 @@ import type { Database } from '../../../platform/db/index.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
 import { AppError, errorResponses, json } from '../../../platform/http/index.ts';
 import type { PubSub } from '../../../platform/pubsub/index.ts';
-import { assertCan, orgWide, requestTenant, type TIdentityEnv, type TRouters } from '../../identity/index.ts';
+import { assertCan, orgWide, type TIdentityEnv, type TRouters } from '../../identity/index.ts';
 import type { TEngine } from '../engine/create-engine.ts';
 import { getRun } from './get-run.ts';
 import { listRuns } from './list-runs.ts';
@@ -116,11 +116,13 @@ export function runRoutes(deps: TRunRouteDeps): OpenAPIHono<TIdentityEnv> {
     })
     .openapi(list, async (c) => {
       assertCan(c.get('actor'), 'workflow:read', orgWide(c));
-      return c.json(await listRuns(requestTenant(deps, c), c.req.valid('query')), 200);
+      const organizationId = c.get('actor').organizationId;
+      return c.json(await listRuns({ db: deps.db, organizationId, query: c.req.valid('query') }), 200);
     })
     .openapi(getOne, async (c) => {
       assertCan(c.get('actor'), 'workflow:read', orgWide(c));
-      return c.json(await getRun(requestTenant(deps, c), c.req.valid('param').id), 200);
+      const organizationId = c.get('actor').organizationId;
+      return c.json(await getRun({ db: deps.db, organizationId, runId: c.req.valid('param').id }), 200);
     })
     .openapi(cancel, async (c) => {
       const actor = c.get('actor');
@@ -139,12 +141,12 @@ export function runRoutes(deps: TRunRouteDeps): OpenAPIHono<TIdentityEnv> {
           details: [{ field: 'Last-Event-ID', message: 'expected a non-negative integer' }],
         });
       const after = header !== undefined ? Number(header) : (c.req.valid('query').after ?? 0);
-      return (await streamRunEvents(
-        c,
-        requestTenant(deps, c),
-        deps.pubsub,
-        c.req.valid('param').id,
+      return (await streamRunEvents(c, {
+        db: deps.db,
+        organizationId: c.get('actor').organizationId,
+        pubsub: deps.pubsub,
+        runId: c.req.valid('param').id,
         after,
-      )) as never;
+      })) as never;
     });
 }

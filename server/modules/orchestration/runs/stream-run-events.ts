@@ -1,9 +1,10 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import type { Database } from '../../../platform/db/index.ts';
+import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { notFound } from '../../../platform/http/index.ts';
 import type { PubSub } from '../../../platform/pubsub/index.ts';
-import type { TenantRunner } from '../../identity/index.ts';
 import { TERMINAL_RUN } from '../engine/engine-types.ts';
 import { runChannel, type TRunEvent, toRunEvent } from '../engine/run-events.ts';
 import { runEvents, workflowRuns } from '../schema.ts';
@@ -15,16 +16,19 @@ import { runEvents, workflowRuns } from '../schema.ts';
  */
 export async function streamRunEvents(
   c: Context,
-  tenant: TenantRunner,
-  pubsub: PubSub,
-  runId: string,
-  after: number,
+  {
+    db,
+    organizationId,
+    pubsub,
+    runId,
+    after,
+  }: { db: Database; organizationId: string; pubsub: PubSub; runId: string; after: number },
 ) {
-  const [run] = await tenant.run((tx) =>
+  const [run] = await withTenant(db, organizationId, (tx) =>
     tx
       .select({ status: workflowRuns.status })
       .from(workflowRuns)
-      .where(and(eq(workflowRuns.id, runId), eq(workflowRuns.organizationId, tenant.organizationId))),
+      .where(and(eq(workflowRuns.id, runId), eq(workflowRuns.organizationId, organizationId))),
   );
   if (!run) throw notFound('Run');
   const live: TRunEvent[] = [];
@@ -51,7 +55,7 @@ export async function streamRunEvents(
       wake?.();
     });
     try {
-      const rows = await tenant.run((tx) =>
+      const rows = await withTenant(db, organizationId, (tx) =>
         tx
           .select()
           .from(runEvents)

@@ -3,9 +3,10 @@
 
 import { and, asc, eq } from 'drizzle-orm';
 import type { Cache } from '../../../platform/cache/index.ts';
+import type { Database } from '../../../platform/db/index.ts';
+import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { notFound } from '../../../platform/http/index.ts';
 import type { JobDefinition, Queue } from '../../../platform/queue/index.ts';
-import type { TenantRunner } from '../../identity/index.ts';
 import { workflows, workflowTriggers } from '../schema.ts';
 import type { TTriggerJob } from './trigger-job.ts';
 import type { TCreateTriggerBody, TTrigger } from './trigger-schemas.ts';
@@ -52,28 +53,31 @@ async function syncSchedule(deps: TTriggerDeps, row: TRow): Promise<void> {
   );
 }
 
-async function assertWorkflow(tenant: TenantRunner, workflowId: string) {
-  const [wf] = await tenant.run((tx) =>
+/** What the trigger operations need: the queue for schedules, and the database for one organization's rows. */
+type TManageDeps = TTriggerDeps & { db: Database };
+
+async function assertWorkflow(db: Database, organizationId: string, workflowId: string) {
+  const [wf] = await withTenant(db, organizationId, (tx) =>
     tx
       .select({ id: workflows.id })
       .from(workflows)
-      .where(and(eq(workflows.id, workflowId), eq(workflows.organizationId, tenant.organizationId))),
+      .where(and(eq(workflows.id, workflowId), eq(workflows.organizationId, organizationId))),
   );
   if (!wf) throw notFound('Workflow');
 }
 
 export async function createTrigger(
-  deps: TTriggerDeps,
-  tenant: TenantRunner,
-  a: { workflowId: string; body: TCreateTriggerBody; userId: string },
+  deps: TManageDeps,
+  a: { organizationId: string; workflowId: string; body: TCreateTriggerBody; userId: string },
 ): Promise<TTrigger> {
-  await assertWorkflow(tenant, a.workflowId);
+  const { organizationId } = a;
+  await assertWorkflow(deps.db, organizationId, a.workflowId);
   const secret = a.body.kind === 'webhook' ? newWebhookSecret() : null;
-  const [row] = await tenant.run((tx) =>
+  const [row] = await withTenant(deps.db, organizationId, (tx) =>
     tx
       .insert(workflowTriggers)
       .values({
-        organizationId: tenant.organizationId,
+        organizationId,
         workflowId: a.workflowId,
         kind: a.body.kind,
         config: (a.body.config ?? {}) as Record<string, unknown>,
@@ -89,40 +93,39 @@ export async function createTrigger(
   return serializeTrigger(row, deps.publicUrl, secret?.secret);
 }
 
-export async function listTriggers(deps: TTriggerDeps, tenant: TenantRunner, workflowId: string) {
-  await assertWorkflow(tenant, workflowId);
-  const rows = await tenant.run((tx) =>
+export async function listTriggers(
+  deps: TManageDeps,
+  { organizationId, workflowId }: { organizationId: string; workflowId: string },
+) {
+  await assertWorkflow(deps.db, organizationId, workflowId);
+  const rows = await withTenant(deps.db, organizationId, (tx) =>
     tx
       .select()
       .from(workflowTriggers)
       .where(
-        and(
-          eq(workflowTriggers.workflowId, workflowId),
-          eq(workflowTriggers.organizationId, tenant.organizationId),
-        ),
+        and(eq(workflowTriggers.workflowId, workflowId), eq(workflowTriggers.organizationId, organizationId)),
       )
       .orderBy(asc(workflowTriggers.createdAt)),
   );
   return rows.map((r) => serializeTrigger(r, deps.publicUrl));
 }
 
-const whereTrigger = (tenant: TenantRunner, workflowId: string, id: string) =>
+const whereTrigger = (organizationId: string, workflowId: string, id: string) =>
   and(
     eq(workflowTriggers.id, id),
     eq(workflowTriggers.workflowId, workflowId),
-    eq(workflowTriggers.organizationId, tenant.organizationId),
+    eq(workflowTriggers.organizationId, organizationId),
   );
 
 export async function setTriggerEnabled(
-  deps: TTriggerDeps,
-  tenant: TenantRunner,
-  a: { workflowId: string; triggerId: string; enabled: boolean },
+  deps: TManageDeps,
+  a: { organizationId: string; workflowId: string; triggerId: string; enabled: boolean },
 ): Promise<TTrigger> {
-  const [row] = await tenant.run((tx) =>
+  const [row] = await withTenant(deps.db, a.organizationId, (tx) =>
     tx
       .update(workflowTriggers)
       .set({ enabled: a.enabled, updatedAt: new Date() })
-      .where(whereTrigger(tenant, a.workflowId, a.triggerId))
+      .where(whereTrigger(a.organizationId, a.workflowId, a.triggerId))
       .returning(),
   );
   if (!row) throw notFound('Trigger');
@@ -132,14 +135,13 @@ export async function setTriggerEnabled(
 }
 
 export async function deleteTrigger(
-  deps: TTriggerDeps,
-  tenant: TenantRunner,
-  a: { workflowId: string; triggerId: string },
+  deps: TManageDeps,
+  a: { organizationId: string; workflowId: string; triggerId: string },
 ): Promise<void> {
-  const [row] = await tenant.run((tx) =>
+  const [row] = await withTenant(deps.db, a.organizationId, (tx) =>
     tx
       .delete(workflowTriggers)
-      .where(whereTrigger(tenant, a.workflowId, a.triggerId))
+      .where(whereTrigger(a.organizationId, a.workflowId, a.triggerId))
       .returning(),
   );
   if (!row) throw notFound('Trigger');

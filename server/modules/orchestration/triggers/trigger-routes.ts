@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../../../platform/db/index.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
 import { errorResponses, json } from '../../../platform/http/index.ts';
-import { assertCan, orgWide, requestTenant, type TIdentityEnv, type TRouters } from '../../identity/index.ts';
+import { assertCan, orgWide, type TIdentityEnv, type TRouters } from '../../identity/index.ts';
 import {
   createTrigger,
   deleteTrigger,
@@ -73,12 +73,17 @@ export function triggerRoutes(
     .member()
     .openapi(list, async (c) => {
       assertCan(c.get('actor'), 'workflow:read', orgWide(c));
-      return c.json({ data: await listTriggers(deps, requestTenant(deps, c), c.req.valid('param').id) }, 200);
+      const organizationId = c.get('actor').organizationId;
+      return c.json(
+        { data: await listTriggers(deps, { organizationId, workflowId: c.req.valid('param').id }) },
+        200,
+      );
     })
     .openapi(create, async (c) => {
       const actor = c.get('actor');
       assertCan(actor, 'workflow:update', orgWide(c));
-      const trigger = await createTrigger(deps, requestTenant(deps, c), {
+      const trigger = await createTrigger(deps, {
+        organizationId: actor.organizationId,
         workflowId: c.req.valid('param').id,
         body: c.req.valid('json'),
         userId: actor.userId,
@@ -88,7 +93,8 @@ export function triggerRoutes(
     .openapi(patch, async (c) => {
       assertCan(c.get('actor'), 'workflow:update', orgWide(c));
       const { id, triggerId } = c.req.valid('param');
-      const t = await setTriggerEnabled(deps, requestTenant(deps, c), {
+      const t = await setTriggerEnabled(deps, {
+        organizationId: c.get('actor').organizationId,
         workflowId: id,
         triggerId,
         enabled: c.req.valid('json').enabled,
@@ -98,7 +104,8 @@ export function triggerRoutes(
     .openapi(remove, async (c) => {
       assertCan(c.get('actor'), 'workflow:update', orgWide(c));
       const { id, triggerId } = c.req.valid('param');
-      await deleteTrigger(deps, requestTenant(deps, c), { workflowId: id, triggerId });
+      const organizationId = c.get('actor').organizationId;
+      await deleteTrigger(deps, { organizationId, workflowId: id, triggerId });
       return c.body(null, 204);
     });
 }

@@ -64,7 +64,7 @@ export async function createInvitation({
           payload: { organizationId: org.id, invitationId: old.id, reason: 'replaced' },
         });
       }
-      await assertSeatAvailable(tx, org, { planLimits });
+      await assertSeatAvailable(tx, org, { forEmail: email, planLimits });
 
       const [row] = await tx
         .insert(invitations)

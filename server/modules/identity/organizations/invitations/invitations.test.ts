@@ -44,7 +44,7 @@ describe('invitations', () => {
   /** A user who exists (signed up) but belongs to another organization. */
   const invitee = () => seedMember(t.db, { role: 'owner' });
   const accept = (user: TActor, token: string) =>
-    acceptInvitation({ events: t.events, userId: user.userId, userEmail: user.email, token });
+    acceptInvitation({ events: t.events, userId: user.userId, token });
 
   it('invites by mail with a 7-day link; only the hash is stored, never the token in events or the response', async () => {
     const admin = await seedMember(t.db, { role: 'admin' });

@@ -1,43 +1,64 @@
-import { and, count, eq, gt, isNull, ne, type SQL } from 'drizzle-orm';
+import { and, count, countDistinct, eq, gt, isNull, notExists, type SQL, sql } from 'drizzle-orm';
 import { PLAN_LIMITS, type TPlanLimitsTable, withinLimit } from '../../../../../contracts/plans.ts';
 import type { TTx } from '../../../../platform/db/index.ts';
 import { AppError } from '../../../../platform/http/index.ts';
 import { invitations } from '../../access-schema.ts';
-import { organizationMembers } from '../../schema.ts';
+import { organizationMembers, users } from '../../schema.ts';
 import type { TOrganizationRow } from '../locking.ts';
 
-/** Invitations to the organization that can still be accepted. */
+const open = (now: Date) =>
+  and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now));
+
+/** Invitations to the organization itself (not to one of its projects) that can still be accepted. */
 export function pendingInvitations(organizationId: string, now = new Date()): SQL {
-  return and(
-    eq(invitations.organizationId, organizationId),
-    isNull(invitations.projectId),
-    isNull(invitations.acceptedAt),
-    isNull(invitations.revokedAt),
-    gt(invitations.expiresAt, now),
-  )!;
+  return and(eq(invitations.organizationId, organizationId), isNull(invitations.projectId), open(now))!;
 }
 
 /**
- * Refuses with QUOTA_EXCEEDED when members plus pending invitations (the seats already promised), plus one
- * more, would exceed the plan's member limit. Call under the organization lock (see lockOrganization).
+ * Seats in use: members, plus every address a pending invitation promises a seat to. An invitation to one
+ * project promises one too when its address is not a member yet (accepting it joins the organization); an
+ * address counts once however many invitations it has. `except` leaves one address out of the count.
  */
-export async function assertSeatAvailable(
-  tx: TTx,
-  org: TOrganizationRow,
-  opts: { excludeInvitationId?: string; planLimits?: TPlanLimitsTable | undefined } = {},
-): Promise<void> {
-  const limit = (opts.planLimits ?? PLAN_LIMITS)[org.plan].members;
-  if (limit === null) return;
-  const pending = opts.excludeInvitationId
-    ? and(pendingInvitations(org.id), ne(invitations.id, opts.excludeInvitationId))
-    : pendingInvitations(org.id);
+export async function seatsInUse(tx: TTx, organizationId: string, except?: string): Promise<number> {
+  const email = sql`lower(${invitations.email})`;
+  const alreadyMember = tx
+    .select({ id: organizationMembers.id })
+    .from(organizationMembers)
+    .innerJoin(users, eq(users.id, organizationMembers.userId))
+    .where(
+      and(eq(organizationMembers.organizationId, organizationId), sql`lower(${users.email}) = ${email}`),
+    );
+  const promised = and(
+    eq(invitations.organizationId, organizationId),
+    open(new Date()),
+    notExists(alreadyMember),
+    except === undefined ? undefined : sql`${email} <> ${except.trim().toLowerCase()}`,
+  );
   // One after the other: a transaction is one connection.
   const [members] = await tx
     .select({ n: count() })
     .from(organizationMembers)
-    .where(eq(organizationMembers.organizationId, org.id));
-  const [invited] = await tx.select({ n: count() }).from(invitations).where(pending);
-  const used = (members?.n ?? 0) + (invited?.n ?? 0);
+    .where(eq(organizationMembers.organizationId, organizationId));
+  const [invited] = await tx
+    .select({ n: countDistinct(email) })
+    .from(invitations)
+    .where(promised);
+  return (members?.n ?? 0) + (invited?.n ?? 0);
+}
+
+/**
+ * Refuses with QUOTA_EXCEEDED when the seats in use plus the one `forEmail` takes would exceed the plan's
+ * member limit; that address's own pending invitations are the seat asked for, not another one. Call under
+ * the organization lock (see lockOrganization).
+ */
+export async function assertSeatAvailable(
+  tx: TTx,
+  org: TOrganizationRow,
+  opts: { forEmail: string; planLimits?: TPlanLimitsTable | undefined },
+): Promise<void> {
+  const limit = (opts.planLimits ?? PLAN_LIMITS)[org.plan].members;
+  if (limit === null) return;
+  const used = await seatsInUse(tx, org.id, opts.forEmail);
   if (!withinLimit(limit, used + 1)) {
     throw new AppError(
       'QUOTA_EXCEEDED',

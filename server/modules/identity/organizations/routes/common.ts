@@ -1,14 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
 import type { TPlanLimitsTable } from '../../../../../contracts/plans.ts';
 import type { Cache } from '../../../../platform/cache/index.ts';
 import type { Database } from '../../../../platform/db/index.ts';
 import type { EventBus } from '../../../../platform/events/index.ts';
-import { AppError, errorResponses, notFound } from '../../../../platform/http/index.ts';
+import { errorResponses, notFound } from '../../../../platform/http/index.ts';
 import type { Mailer } from '../../../../platform/mail/index.ts';
 import type { TRouters } from '../../access/create-routers.ts';
 import type { TActor } from '../../permissions/index.ts';
-import { users } from '../../schema.ts';
 
 export type TOrganizationRoutesDeps = {
   routers: TRouters;
@@ -35,12 +33,4 @@ export const ZOrgIdParamsSchema = z.object({ id: z.uuid() });
 /** Routes under /organizations/{id} act only on the actor's organization; any other id is simply not found. */
 export function assertOwnOrganization(actor: TActor, id: string): void {
   if (id !== actor.organizationId) throw notFound('Organization');
-}
-
-/** The signed-in user's email, which an invitation must be addressed to. */
-export async function emailOf(db: Database, userId: string): Promise<string> {
-  // Owner path: users is an instance table (no organization_id, no RLS).
-  const [user] = await db.orm.select({ email: users.email }).from(users).where(eq(users.id, userId));
-  if (!user) throw new AppError('AUTHENTICATION_FAILED', 'Unknown user');
-  return user.email;
 }

@@ -9,7 +9,6 @@ import { revokeInvitation } from '../invitations/revoke-invitation.ts';
 import { ZCreateInvitationInputSchema, ZOrgRoleSchema } from '../schemas.ts';
 import {
   assertOwnOrganization,
-  emailOf,
   errors,
   json,
   jsonBody,
@@ -111,9 +110,13 @@ export function addInvitationRoutes(
     });
   user.openapi(accept, async (c) => {
     // Accepting joins a new organization: the one the caller currently acts in does not matter.
-    const userId = c.get('user').id;
     const { token } = c.req.valid('json');
-    const userEmail = await emailOf(db, userId);
-    return c.json(await acceptInvitation({ events, planLimits, userId, userEmail, token }), 200);
+    const { project: _joined, ...membership } = await acceptInvitation({
+      events,
+      planLimits,
+      userId: c.get('user').id,
+      token,
+    });
+    return c.json(membership, 200);
   });
 }

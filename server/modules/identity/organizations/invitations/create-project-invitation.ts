@@ -1,45 +1,53 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { EventBus } from '../../../platform/events/index.ts';
-import { AppError } from '../../../platform/http/index.ts';
-import type { Mailer } from '../../../platform/mail/index.ts';
-import { invitations, projectMembers, type TActorContext, users } from '../../identity/index.ts';
-import { InvitationCreated, InvitationRevoked } from '../../identity/organizations/events.ts';
-import { assertSeatAvailable } from '../../identity/organizations/invitations/seats.ts';
-import { INVITATION_TTL_MS, newInvitationToken } from '../../identity/organizations/invitations/token.ts';
-import { currentActor, findMember, lockOrganization } from '../../identity/organizations/locking.ts';
-import { authorizeProject } from '../../identity/projects/project-access.ts';
-import { orgRoleForInvite, type TInvitableRole } from './invite-roles.ts';
+import type { TPlanLimitsTable } from '../../../../../contracts/plans.ts';
+import type { EventBus } from '../../../../platform/events/index.ts';
+import { AppError } from '../../../../platform/http/index.ts';
+import type { Mailer } from '../../../../platform/mail/index.ts';
+import { invitations } from '../../access-schema.ts';
+import type { TActor } from '../../permissions/index.ts';
+import { authorizeProject } from '../../projects/project-access.ts';
+import { projectMembers, users } from '../../schema.ts';
+import { InvitationCreated, InvitationRevoked } from '../events.ts';
+import { currentActor, findMember, lockOrganization } from '../locking.ts';
+import { orgRoleForProjectInvitation, type TInvitableProjectRole } from './project-invitation-roles.ts';
+import { assertSeatAvailable } from './seats.ts';
+import { INVITATION_TTL_MS, newInvitationToken } from './token.ts';
 
-export type TProjectInvite = {
+export type TProjectInvitationView = {
   id: string;
   projectId: string;
   email: string;
-  role: TInvitableRole;
+  role: TInvitableProjectRole;
   expiresAt: string;
 };
 
 /**
  * Invites an email address to collaborate on one project (`project:share`: admins, the project's owner,
- * members allowed to invite). The invitation lives in identity's invitations table with its project set,
- * valid seven days; the link travels only in the mail. Accepting it makes the person a member of the project
- * (and of the organization, when they are not one yet).
+ * members allowed to invite), replacing a pending invitation of the same address to that project. It is an
+ * organization invitation that also carries the project, valid seven days, accepted like any other
+ * (acceptInvitation); the link travels only in the mail. An address that is not a member yet takes a seat on
+ * accepting, so the plan's member limit is checked now, as for an organization invitation.
  */
-export async function createProjectInvite({
+export async function createProjectInvitation({
   events,
+  planLimits,
   mailer,
   publicUrl,
   actor,
   input,
 }: {
   events: EventBus;
+  /** The instance's plan limits (env PLAN_LIMITS over the defaults); the defaults when absent. */
+  planLimits?: TPlanLimitsTable | undefined;
   mailer: Mailer;
+  /** The web app's origin; the accept link points at its /invitations/accept page. */
   publicUrl: string;
-  actor: TActorContext;
-  input: { projectId: string; email: string; role: TInvitableRole };
-}): Promise<TProjectInvite> {
+  actor: TActor;
+  input: { projectId: string; email: string; role: TInvitableProjectRole };
+}): Promise<TProjectInvitationView> {
   const email = input.email.trim().toLowerCase();
   const { token, tokenHash } = newInvitationToken();
-  const { row, orgName, projectName } = await events.transaction(
+  const { row, orgName, project } = await events.transaction(
     async (tx, emit) => {
       const org = await lockOrganization(tx, actor.organizationId);
       const me = await currentActor(tx, actor);
@@ -49,7 +57,6 @@ export async function createProjectInvite({
         projectId: input.projectId,
         action: 'project:share',
       });
-
       const [invitee] = await tx
         .select({ id: users.id })
         .from(users)
@@ -62,9 +69,6 @@ export async function createProjectInvite({
           .where(and(eq(projectMembers.projectId, project.id), eq(projectMembers.userId, invitee.id)));
         if (already) throw new AppError('CONFLICT', 'This person is already a member of the project');
       }
-      // An outsider takes a seat on accepting: refuse now rather than send a link that cannot work.
-      if (!inOrg) await assertSeatAvailable(tx, org);
-
       const replaced = await tx
         .update(invitations)
         .set({ revokedAt: new Date() })
@@ -85,13 +89,15 @@ export async function createProjectInvite({
           payload: { organizationId: org.id, invitationId: old.id, reason: 'replaced' },
         });
       }
+      // An outsider takes a seat on accepting: refuse now rather than send a link that cannot work.
+      if (!inOrg) await assertSeatAvailable(tx, org, { forEmail: email, planLimits });
       const [inserted] = await tx
         .insert(invitations)
         .values({
           organizationId: org.id,
           projectId: project.id,
           email,
-          role: orgRoleForInvite(input.role),
+          role: orgRoleForProjectInvitation(input.role),
           tokenHash,
           invitedBy: actor.userId,
           expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
@@ -110,20 +116,19 @@ export async function createProjectInvite({
           expiresAt: inserted.expiresAt.toISOString(),
         },
       });
-      return { row: inserted, orgName: org.name, projectName: project.name };
+      return { row: inserted, orgName: org.name, project };
     },
     { organizationId: actor.organizationId },
   );
-
-  // After commit, like identity's invitations: a link must never point at a rolled-back invitation.
-  const link = `${publicUrl.replace(/\/+$/, '')}/collaboration/invites/accept?token=${token}`;
+  // After commit, like organization invitations: a link must never point at a rolled-back invitation.
+  const link = `${publicUrl.replace(/\/+$/, '')}/invitations/accept?token=${token}`;
   await mailer.send({
     to: email,
     kind: 'collaboration_invitation',
     organizationId: row.organizationId,
-    subject: `You are invited to collaborate on ${projectName} (${orgName}) on FlashFusion`,
+    subject: `You are invited to collaborate on ${project.name} (${orgName}) on FlashFusion`,
     text: [
-      `You have been invited to collaborate on the project ${projectName} of ${orgName} as ${input.role}.`,
+      `You have been invited to collaborate on the project ${project.name} of ${orgName} as ${input.role}.`,
       '',
       `Accept the invitation: ${link}`,
       '',
@@ -132,14 +137,9 @@ export async function createProjectInvite({
   });
   return {
     id: row.id,
-    projectId: project(row),
+    projectId: project.id,
     email,
     role: input.role,
     expiresAt: row.expiresAt.toISOString(),
   };
 }
-
-const project = (row: { projectId: string | null }): string => {
-  if (!row.projectId) throw new Error('collaboration invitation without a project');
-  return row.projectId;
-};

@@ -1,17 +1,18 @@
+import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../../platform/db/index.ts';
-import { startTestServer, type TestServer } from '../../../platform/testing/test-server.ts';
-import type { TActorContext } from '../actor.ts';
-import { createApiKey } from '../api-keys/index.ts';
-import { projects } from '../schema.ts';
-import { seedMember } from '../test-kit.ts';
-import { requestTenant } from './tenant-runner.ts';
+import { createApiKey } from '../modules/identity/api-keys/index.ts';
+import { projects, type TActorContext } from '../modules/identity/index.ts';
+import { seedMember } from '../modules/identity/test-kit.ts';
+import { queryRows } from '../platform/db/index.ts';
+import { withTenant } from '../platform/db/tenant/index.ts';
+import { json } from '../platform/http/index.ts';
+import { startTestServer, type TestServer } from '../platform/testing/test-server.ts';
 
-// A route mounted like any other module's (behind member authentication, through extraApiRoutes) runs
-// queries through the request-scoped tenant runner the identity operations use. Its SQL deliberately has no
-// WHERE clause: only row-level security can keep the other organization's rows out.
-describe('request-scoped tenant runner under row-level security', () => {
+// The tenancy idiom of every module's route, `withTenant(db, actor.organizationId, (tx) => …)`, in a route
+// mounted like any other module's (on identity's member router, through extraApiRoutes). Its SQL
+// deliberately has no WHERE clause: only row-level security can keep the other organization's rows out.
+describe('withTenant in a route, under row-level security', () => {
   let s: TestServer;
   let a: TActorContext;
   let b: TActorContext;
@@ -20,25 +21,39 @@ describe('request-scoped tenant runner under row-level security', () => {
 
   beforeAll(async () => {
     s = await startTestServer({
-      extraApiRoutes: (api) => {
-        // '/audit/*' is an organization-level path: member authentication runs before this handler.
-        api.get('/audit/tenant-probe', async (c) => {
-          const tenant = requestTenant({ db: s.platform.db, events: s.platform.events }, c);
-          const seen = await tenant.run(async (tx) => ({
-            ids: await queryRows<{ id: string }>(tx, sql`select id from projects`),
-            role: await queryRows<{ current_user: string }>(tx, sql`select current_user`),
-            renamed: await queryRows<{ id: string }>(
-              tx,
-              sql`update projects set name = 'pwned' returning id`,
-            ),
-          }));
-          return c.json({
-            organizationId: tenant.organizationId,
-            ids: seen.ids.map((r) => r.id).sort(),
-            role: seen.role[0]?.current_user,
-            renamed: seen.renamed.length,
-          });
+      extraApiRoutes: (api, modules) => {
+        // A route like any module's: on identity's member router, guarded by its declaration.
+        const probe = createRoute({
+          method: 'get',
+          path: '/test/tenant-probe',
+          'x-permission': 'project:read',
+          responses: {
+            200: { description: 'What the tenant saw', ...json(z.record(z.string(), z.unknown())) },
+          },
         });
+        api.route(
+          '/',
+          modules.identity.routers.member().openapi(probe, async (c) => {
+            const { organizationId } = c.get('actor');
+            const seen = await withTenant(s.platform.db, organizationId, async (tx) => ({
+              ids: await queryRows<{ id: string }>(tx, sql`select id from projects`),
+              role: await queryRows<{ current_user: string }>(tx, sql`select current_user`),
+              renamed: await queryRows<{ id: string }>(
+                tx,
+                sql`update projects set name = 'pwned' returning id`,
+              ),
+            }));
+            return c.json(
+              {
+                organizationId,
+                ids: seen.ids.map((r) => r.id).sort(),
+                role: seen.role[0]?.current_user ?? null,
+                renamed: seen.renamed.length,
+              },
+              200,
+            );
+          }),
+        );
       },
     });
     const db = s.platform.db;
@@ -71,7 +86,7 @@ describe('request-scoped tenant runner under row-level security', () => {
   afterAll(() => s?.stop());
 
   const probe = (key: string) =>
-    fetch(`${s.url}/api/v1/audit/tenant-probe`, { headers: { authorization: `Bearer ${key}` } });
+    fetch(`${s.url}/api/v1/test/tenant-probe`, { headers: { authorization: `Bearer ${key}` } });
 
   it('sees only the caller’s organization’s rows, as ff_app, and cannot write the others', async () => {
     for (const [name, actor] of [
@@ -110,7 +125,7 @@ describe('request-scoped tenant runner under row-level security', () => {
   });
 
   it('refuses the route without member authentication, before any query', async () => {
-    const res = await fetch(`${s.url}/api/v1/audit/tenant-probe`);
+    const res = await fetch(`${s.url}/api/v1/test/tenant-probe`);
     expect(res.status).toBe(401);
     const body = (await res.json()) as { error: { code: string; requestId: string } };
     expect(body.error.code).toBe('AUTHENTICATION_FAILED');
