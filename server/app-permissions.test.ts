@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_NAMES } from './modules/identity/permissions/index.ts';
-import { startTestServer, type TestServer } from './platform/testing/test-server.ts';
+import { startTestServer, type TestServer } from './testing/test-server.ts';
 
 // Every operation under /api/v1 names the permission it needs in `x-permission`: an action of the
 // permissions catalogue, or 'authenticated' (any signed-in user, no action applies) or 'public'. better-auth's

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZErrorEnvelopeSchema } from '../contracts/errors.ts';
 import { AppError, createRouter } from './platform/http/index.ts';
-import { startTestServer, type TestServer } from './platform/testing/test-server.ts';
+import { startTestServer, type TestServer } from './testing/test-server.ts';
 
 // A route of the test's own, mounted through the same pipeline as every module's routes.
 const echo = createRoute({

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEnv } from './env.ts';
 import { startServer } from './main.ts';
 import { schema } from './platform/db/index.ts';
-import { startTestServer } from './platform/testing/test-server.ts';
+import { startTestServer } from './testing/test-server.ts';
 
 const silent = pino({ level: 'silent' });
 

@@ -5,7 +5,7 @@ import { decodeProtectedHeader } from 'jose';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseEnv } from '../env.ts';
 import { signingKeys } from '../modules/identity/access-schema.ts';
-import { seedMember } from '../modules/identity/test-kit.ts';
+import { seedMember } from '../modules/identity/identity.test-kit.ts';
 import {
   ensureSigningKey,
   issueTokens,

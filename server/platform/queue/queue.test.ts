@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it, vi } from 'vitest';
-import { DATABASE_LABEL, type TEcho, useQueueHarness } from './fixtures/queue-harness.ts';
+import { DATABASE_LABEL, type TEcho, useQueueHarness } from './queue.test-kit.ts';
 import { InvalidJobPayloadError } from './index.ts';
 
 describe(`job queue on ${DATABASE_LABEL}`, () => {

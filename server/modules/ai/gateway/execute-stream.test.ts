@@ -3,7 +3,7 @@ import { MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import type { TGenerateRequest, TResolvedTarget, TStreamEvent } from '../types.ts';
 import { executeStream } from './execute-stream.ts';
-import { controlledStream, deltas, finishPart, streamOf, target } from './fixtures/mock-target.ts';
+import { controlledStream, deltas, finishPart, streamOf, target } from './mock-target.test-kit.ts';
 import { createGatewayRuntime } from './gateway-runtime.ts';
 
 const request: TGenerateRequest = { messages: [{ role: 'user', content: 'hi' }] };

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TActorContext } from '../../identity/actor.ts';
-import { asActor } from '../../identity/test-kit.ts';
-import { createAiHarness, seedMember, type TAiHarness } from '../providers/ai-test-kit.ts';
+import { asActor } from '../../identity/identity.test-kit.ts';
+import { createAiHarness, type TAiHarness } from '../ai.test-kit.ts';
+import { seedMember } from '../../../testing/members.test-kit.ts';
 import { getUsageSummary } from './get-usage-summary.ts';
 import { recordGeneration, type TGenerationRecord } from './record-generation.ts';
 import { usageSummaryRoutes } from './usage-summary-route.ts';

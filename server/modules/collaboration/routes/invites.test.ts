@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invitations, organizationMembers, type TActorContext, users } from '../../identity/index.ts';
-import { seedMember } from '../../identity/test-kit.ts';
-import { createCollabRoutesHarness } from './routes.test-kit.ts';
+import { seedMember } from '../../identity/identity.test-kit.ts';
+import { createCollabRoutesHarness } from '../../../testing/collab-routes.test-kit.ts';
 
 describe('collaboration invites: POST /api/v1/collaboration/invites and /invites/accept', () => {
   let h: Awaited<ReturnType<typeof createCollabRoutesHarness>>;

@@ -10,7 +10,7 @@ import { createTestDatabase } from '../../../platform/testing/test-database.ts';
 import { apiKeys } from '../access-schema.ts';
 import type { TActorContext } from '../actor.ts';
 import { organizationMembers } from '../schema.ts';
-import { seedMember } from '../test-kit.ts';
+import { seedMember } from '../identity.test-kit.ts';
 import { apiKeyCacheKey, hashApiKey } from './api-key-secret.ts';
 import { createApiKey } from './create-api-key.ts';
 import { grantableScopes } from './grantable-scopes.ts';

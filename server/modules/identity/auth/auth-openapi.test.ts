@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../platform/db/index.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
 import { authOpenApi, type TAuthOpenApi } from './auth-openapi.ts';
-import { createAuthHarness, TEST_BASE_URL, testEventBus } from './auth-test-kit.ts';
+import { createAuthHarness, TEST_BASE_URL, testEventBus } from './auth.test-kit.ts';
 
 let db: Database;
 let cleanup: () => Promise<void>;

@@ -13,7 +13,7 @@ import {
   signUp,
   TEST_BASE_URL,
   testEventBus,
-} from './auth-test-kit.ts';
+} from './auth.test-kit.ts';
 
 let db: Database;
 let cleanup: () => Promise<void>;

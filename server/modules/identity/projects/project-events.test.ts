@@ -4,10 +4,10 @@ import type { DomainEvent } from '../../../platform/events/index.ts';
 import { domainEvents } from '../../../platform/events/index.ts';
 import type { TActorContext } from '../actor.ts';
 import { projects } from '../schema.ts';
-import { seedMember } from '../test-kit.ts';
+import { seedMember } from '../identity.test-kit.ts';
 import { createProject } from './create-project.ts';
 import { ProjectCreated } from './project-events.ts';
-import { createProjectsHarness, type TProjectsHarness } from './projects-test-kit.ts';
+import { createProjectsHarness, type TProjectsHarness } from './projects.test-kit.ts';
 
 describe('project events', () => {
   let h: TProjectsHarness;

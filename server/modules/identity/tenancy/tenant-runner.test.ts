@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../platform/db/index.ts';
-import { startTestServer, type TestServer } from '../../../platform/testing/test-server.ts';
+import { startTestServer, type TestServer } from '../../../testing/test-server.ts';
 import type { TActorContext } from '../actor.ts';
 import { createApiKey } from '../api-keys/index.ts';
 import { projects } from '../schema.ts';
-import { seedMember } from '../test-kit.ts';
+import { seedMember } from '../identity.test-kit.ts';
 import { requestTenant } from './tenant-runner.ts';
 
 // A route mounted like any other module's (behind member authentication, through extraApiRoutes) runs

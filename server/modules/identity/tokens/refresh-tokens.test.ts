@@ -7,7 +7,7 @@ import { AppError } from '../../../platform/http/index.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
 import { refreshTokens as refreshTokenRows } from '../access-schema.ts';
 import { organizationMembers } from '../schema.ts';
-import { seedMember } from '../test-kit.ts';
+import { seedMember } from '../identity.test-kit.ts';
 import {
   issueTokens,
   permissionsOfRole,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agents } from '../schema.ts';
 import { executeStep } from './index.ts';
-import { startExecutorFixture, type TExecutorFixture } from './test-gateway.ts';
+import { startExecutorFixture, type TExecutorFixture } from '../../../testing/step-gateway.test-kit.ts';
 
 let f: TExecutorFixture;
 beforeAll(async () => {

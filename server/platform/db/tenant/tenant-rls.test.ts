@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../testing/test-database.ts';
 import type { Database, TTx } from '../index.ts';
 import { queryRows, schema } from '../index.ts';
-import { pgErrorCode, seedTwoTenants, type TTenantRows } from './tenant-fixtures.ts';
+import { pgErrorCode, seedTwoTenants, type TTenantRows } from './tenant.test-kit.ts';
 import { withTenant } from './with-tenant.ts';
 
 const RLS_VIOLATION = '42501'; // insufficient_privilege: "new row violates row-level security policy"

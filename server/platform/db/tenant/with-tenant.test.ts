@@ -4,7 +4,7 @@ import { createTestDatabase } from '../../testing/test-database.ts';
 import type { Database } from '../index.ts';
 import { queryRows, schema } from '../index.ts';
 import { InvalidTenantError, withTenant } from './index.ts';
-import { seedTwoTenants, type TTenantRows } from './tenant-fixtures.ts';
+import { seedTwoTenants, type TTenantRows } from './tenant.test-kit.ts';
 
 let db: Database;
 let cleanup: () => Promise<void>;

@@ -1,14 +1,8 @@
 // Test helpers for the orchestration routes through a real server: owner, developer, viewer of one
 // organization and an owner of another, each with an API key. Tests only.
-import {
-  call,
-  memberWithKey,
-  startTestServer,
-  type TestServer,
-  type TMember,
-} from '../../ai/e2e/ai-e2e-kit.ts';
-import { agentRoutes } from '../agents/agent-routes.ts';
-import { workflowRoutes } from './workflow-routes.ts';
+import { call, memberWithKey, startTestServer, type TestServer, type TMember } from './api.test-kit.ts';
+import { agentRoutes } from '../modules/orchestration/agents/agent-routes.ts';
+import { workflowRoutes } from '../modules/orchestration/workflows/workflow-routes.ts';
 
 export type TOrchestrationWorld = {
   s: TestServer;
