@@ -14,6 +14,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     globalSetup: ['server/platform/testing/global-setup.ts'],
     pool: 'forks',
-    maxWorkers: 2,
+    // Many files spend most of their time waiting (queue ticks, SSE, child processes): a third worker on two
+    // cores keeps the CPU busy while they wait.
+    maxWorkers: 3,
   },
 });
