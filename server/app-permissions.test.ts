@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from './modules/identity/api-keys/create-api-key.ts';
+import { seedMember } from './modules/identity/identity.test-kit.ts';
 import { ACTION_NAMES, ACTIONS, isAction, roleGrants } from './modules/identity/permissions/index.ts';
-import { seedMember } from './modules/identity/test-kit.ts';
-import { startTestServer, type TestServer } from './platform/testing/test-server.ts';
+import { startTestServer, type TestServer } from './testing/test-server.ts';
 
 // Every operation names the access it needs in `x-permission`: an action of the permissions catalogue,
 // 'member' (any member of an organization), 'authenticated' (any signed-in user) or 'public'. The guarded

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZErrorEnvelopeSchema } from '../contracts/errors.ts';
 import { AppError, createRouter } from './platform/http/index.ts';
-import { startTestServer, type TestServer } from './platform/testing/test-server.ts';
+import { startTestServer, type TestServer } from './testing/test-server.ts';
 
 // A route of the test's own, mounted through the same pipeline as every module's routes.
 const echo = createRoute({
@@ -218,5 +218,17 @@ describe('HTTP pipeline', () => {
     expect(line?.requestId).toEqual(expect.any(String));
     expect(s.rawLogs()).not.toContain('supersecret123');
     expect(s.rawLogs()).not.toContain('abc.def.ghi');
+  });
+
+  // The race behind ECONNRESET under load: fetch keeps an idle socket until 2 s before the server's advertised
+  // keep-alive timeout, and a busy process (here: a stalled event loop, client and server alike) can reach the
+  // server's close before the client drops the socket. Node's defaults (5 s + 1 s) lost this every time.
+  it('keeps an idle keep-alive socket open well past the time a busy client takes to reuse it', async () => {
+    const first = await call('/health');
+    expect(first.headers.get('keep-alive')).toBe('timeout=65');
+    await first.text();
+    await new Promise((r) => setTimeout(r, 2_900));
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3_500);
+    expect((await call('/health')).status).toBe(200);
   });
 });

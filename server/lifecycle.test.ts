@@ -3,17 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { parseEnv } from './env.ts';
 import { startServer } from './main.ts';
-import { startTestServer } from './platform/testing/test-server.ts';
 import * as schema from './schema.ts';
+import { startTestServer } from './testing/test-server.ts';
 
 const silent = pino({ level: 'silent' });
 
 describe('process lifecycle', () => {
   it('keeps data across a restart of the embedded database', { timeout: 180_000 }, async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ff-restart-'));
+    onTestFinished(() => rmSync(dataDir, { recursive: true, force: true }));
     const env = parseEnv({ PORT: '0', DATA_DIR: dataDir });
     const first = await startServer(env, silent);
     await first.platform.db.orm.insert(schema.users).values({ email: 'keep@example.com' });
@@ -26,7 +27,6 @@ describe('process lifecycle', () => {
     expect(rows).toHaveLength(1);
     expect((await fetch(`${second.url}/ready`)).status).toBe(200);
     await second.shutdown();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('finishes in-flight requests on shutdown and accepts no new ones', async () => {

@@ -61,6 +61,13 @@ export async function startServer(
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
     s.once('error', reject);
   });
+  // Idle keep-alive sockets outlive every client's idle timeout (proxies commonly 60 s; Node's fetch drops a
+  // socket 2 s before the advertised timeout): otherwise a client can reuse a socket the server is closing, an
+  // ECONNRESET under load. The buffer keeps the socket past the advertised value; headers may take as long.
+  const http1 = server as import('node:http').Server;
+  http1.keepAliveTimeout = 65_000;
+  http1.keepAliveTimeoutBuffer = 5_000;
+  http1.headersTimeout = 71_000;
   const port = (server.address() as AddressInfo).port;
   // WebSocket upgrades (collaboration on /api/v1/collab) share the HTTP port once the server listens.
   for (const m of modules.list) m.attach?.(server as import('node:http').Server);

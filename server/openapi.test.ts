@@ -1,6 +1,6 @@
 import { validate } from '@readme/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './platform/testing/test-server.ts';
+import { startTestServer, type TestServer } from './testing/test-server.ts';
 
 // Paths the document itself and the docs page live at; not API operations.
 const NOT_OPERATIONS = ['/api/v1/openapi.json'];

@@ -1,4 +1,4 @@
-import type { ReceivedMail, TestSmtpServer } from '../../server/platform/mail/test-smtp-server.ts';
+import type { ReceivedMail, TestSmtpServer } from '../../server/platform/mail/smtp-server.test-kit.ts';
 
 /**
  * Waits for a mail to `to` whose subject matches, among everything the SMTP server received (several

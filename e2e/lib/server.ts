@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
-import { startTestSmtpServer, type TestSmtpServer } from '../../server/platform/mail/test-smtp-server.ts';
+import { startTestSmtpServer, type TestSmtpServer } from '../../server/platform/mail/smtp-server.test-kit.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

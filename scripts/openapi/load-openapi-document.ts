@@ -1,4 +1,4 @@
-import { startTestServer } from '../../server/platform/testing/test-server.ts';
+import { startTestServer } from '../../server/testing/test-server.ts';
 import type { TOpenApiDocument } from './render-api-types.ts';
 
 /** The OpenAPI document exactly as a real server answers GET /api/v1/openapi.json (fresh embedded database). */

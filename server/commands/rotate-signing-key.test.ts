@@ -5,7 +5,7 @@ import { decodeProtectedHeader } from 'jose';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseEnv } from '../env.ts';
 import { signingKeys } from '../modules/identity/access-schema.ts';
-import { seedMember } from '../modules/identity/test-kit.ts';
+import { seedMember } from '../modules/identity/identity.test-kit.ts';
 import {
   ensureSigningKey,
   issueTokens,
@@ -15,12 +15,17 @@ import {
 import { loadKeyring } from '../platform/crypto/index.ts';
 import { type Database, migrateDatabase, openDatabase } from '../platform/db/index.ts';
 import { createLogger } from '../platform/logger/index.ts';
+import { copyPgliteTemplate, TEMPLATE_ENV } from '../platform/testing/pglite-template.ts';
 import { rotateSigningKeyCommand } from './rotate-signing-key.ts';
 
 // The command runs as its own process would: against DATA_DIR (embedded database and master-key file) with
 // the keyring the server uses, while the server's database holds tokens signed by the old key.
 describe('flashfusion rotate-signing-key', () => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ff-rotate-sk-'));
+  // A copy of the run's migrated template is the same embedded database without a first start's initdb.
+  const template = process.env[TEMPLATE_ENV];
+  const dataDir = template
+    ? copyPgliteTemplate(template)
+    : mkdtempSync(path.join(os.tmpdir(), 'ff-rotate-sk-'));
   const env = parseEnv({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const log = createLogger({ level: 'silent' });
   const open = async () => {

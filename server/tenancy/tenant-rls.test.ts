@@ -6,7 +6,7 @@ import { queryRows } from '../platform/db/index.ts';
 import { withTenant } from '../platform/db/tenant/index.ts';
 import { createTestDatabase } from '../platform/testing/test-database.ts';
 import * as schema from '../schema.ts';
-import { pgErrorCode, seedTwoTenants, type TTenantRows } from './tenant-fixtures.ts';
+import { pgErrorCode, seedTwoTenants, type TTenantRows } from '../testing/tenant.test-kit.ts';
 
 const RLS_VIOLATION = '42501'; // insufficient_privilege: "new row violates row-level security policy"
 

@@ -2,12 +2,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../modules/identity/api-keys/index.ts';
+import { seedMember } from '../modules/identity/identity.test-kit.ts';
 import { projects, type TActorContext } from '../modules/identity/index.ts';
-import { seedMember } from '../modules/identity/test-kit.ts';
 import { queryRows } from '../platform/db/index.ts';
 import { withTenant } from '../platform/db/tenant/index.ts';
 import { json } from '../platform/http/index.ts';
-import { startTestServer, type TestServer } from '../platform/testing/test-server.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 // The tenancy idiom of every module's route, `withTenant(db, actor.organizationId, (tx) => …)`, in a route
 // mounted like any other module's (on identity's member router, through extraApiRoutes). Its SQL

@@ -5,7 +5,7 @@ import { queryRows } from '../platform/db/index.ts';
 import { InvalidTenantError, withTenant } from '../platform/db/tenant/index.ts';
 import { createTestDatabase } from '../platform/testing/test-database.ts';
 import * as schema from '../schema.ts';
-import { seedTwoTenants, type TTenantRows } from './tenant-fixtures.ts';
+import { seedTwoTenants, type TTenantRows } from '../testing/tenant.test-kit.ts';
 
 let db: Database;
 let cleanup: () => Promise<void>;

@@ -2,13 +2,13 @@
 // runs): the join call over HTTP, its token on the WebSocket endpoint, presence between two members of a
 // project, voice signalling relayed between them, and outsiders refused at every step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../platform/testing/test-server.ts';
+import { memberWithKey } from '../../testing/collab.test-kit.ts';
+import { startTestServer, type TestServer } from '../../testing/test-server.ts';
 import { createApiKey } from '../identity/api-keys/create-api-key.ts';
+import { seedMember } from '../identity/identity.test-kit.ts';
 import { projectMembers, projects } from '../identity/schema.ts';
-import { seedMember } from '../identity/test-kit.ts';
 import { connectClient, eventually } from './presence/plain-collab.test-kit.ts';
 import { colorForUser } from './presence/user-color.ts';
-import { memberWithKey } from './server/collab-test-kit.ts';
 import type { TVoiceServerMessage } from './voice/messages.ts';
 
 let s: TestServer;

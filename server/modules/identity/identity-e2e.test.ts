@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOutbox } from '../../platform/mail/index.ts';
-import { startTestServer, type TestServer } from '../../platform/testing/test-server.ts';
+import { startTestServer, type TestServer } from '../../testing/test-server.ts';
 
 // A new user's whole path through the real server: sign up, verify from the outbox mail, sign in, create an
 // organization, make an API key and use it, revoke it. Cookies and Origin handled as a browser would.

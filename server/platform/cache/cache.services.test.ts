@@ -10,7 +10,7 @@ import { connectRedis, type Redis } from '../redis/index.ts';
 import { type Cache, createRedisCache } from './index.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const FIXTURE = fileURLToPath(new URL('./fixtures/cache-peer.ts', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('./fixtures/cache.test-peer.ts', import.meta.url));
 const log = createLogger({ level: 'silent' });
 
 type Reply = { id?: number; found?: boolean; value?: unknown; error?: string; ready?: boolean; pid?: number };

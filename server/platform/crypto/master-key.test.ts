@@ -4,12 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadKeyring, masterKeyId } from './master-key.ts';
 
+const made: string[] = [];
 function tmpDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'ff-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ff-master-key-'));
+  made.push(dir);
+  return dir;
 }
+afterAll(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 /** A logger whose lines are kept for inspection. */
 function captureLog() {

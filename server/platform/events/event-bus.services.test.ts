@@ -26,7 +26,7 @@ describe('domain events across processes (PostgreSQL + Redis)', () => {
     bus.subscribe(PeerPinged, (e) => {
       received.push(e);
     });
-    peer = startPeer(path.join(import.meta.dirname, 'fixtures', 'event-peer.ts'), {
+    peer = startPeer(path.join(import.meta.dirname, 'fixtures', 'event.test-peer.ts'), {
       DATABASE_URL: t.url,
       REDIS_URL: process.env.TEST_REDIS_URL,
     });

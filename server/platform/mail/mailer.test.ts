@@ -5,7 +5,7 @@ import type { Database } from '../db/index.ts';
 import { createLogger } from '../logger/index.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { createMailer, mailOutbox } from './index.ts';
-import { startTestSmtpServer, type TestSmtpServer } from './test-smtp-server.ts';
+import { startTestSmtpServer, type TestSmtpServer } from './smtp-server.test-kit.ts';
 
 const FROM = 'FlashFusion <no-reply@flashfusion.test>';
 const PASSWORD = 'Sup3r/Secret+pw';

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Database } from '../db/index.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { createMailer } from './mailer.ts';
@@ -16,7 +16,9 @@ describe('mail without SMTP, spooled to files', () => {
   afterAll(() => cleanup());
 
   it('writes each mail as a file only its owner can read, with the link intact', async () => {
-    const spoolDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'ff-spool-')), 'mail');
+    const workDir = mkdtempSync(path.join(os.tmpdir(), 'ff-spool-'));
+    onTestFinished(() => rmSync(workDir, { recursive: true, force: true }));
+    const spoolDir = path.join(workDir, 'mail');
     const mailer = createMailer({ db, from: 'ff@localhost', log: pino({ level: 'silent' }), spoolDir });
     const link = 'http://localhost:3000/api/v1/auth/verify-email?token=abc.def&callbackURL=%2F';
     const result = await mailer.send({

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import { queryRows } from '../db/index.ts';
-import { DATABASE_LABEL, useQueueHarness } from './fixtures/queue-harness.ts';
+import { DATABASE_LABEL, useQueueHarness } from './queue.test-kit.ts';
 
 describe(`job queue edges on ${DATABASE_LABEL}`, () => {
   const h = useQueueHarness();

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DATABASE_LABEL, useQueueHarness } from './fixtures/queue-harness.ts';
+import { DATABASE_LABEL, useQueueHarness } from './queue.test-kit.ts';
 
 describe(`job queue: id, priority, group and heartbeat options on ${DATABASE_LABEL}`, () => {
   const h = useQueueHarness();

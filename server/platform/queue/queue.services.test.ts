@@ -10,7 +10,7 @@ import { createTestDatabase } from '../testing/test-database.ts';
 import { PEER_JOB } from './fixtures/peer-job.ts';
 import { createQueue, type PgBossQueue } from './index.ts';
 
-const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'worker-peer.ts');
+const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'worker.test-peer.ts');
 
 type TLine = { event: 'ready' | 'ran'; pid: number; jobId?: string; payload?: unknown };
 

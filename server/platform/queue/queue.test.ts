@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it, vi } from 'vitest';
-import { DATABASE_LABEL, type TEcho, useQueueHarness } from './fixtures/queue-harness.ts';
 import { InvalidJobPayloadError } from './index.ts';
+import { DATABASE_LABEL, type TEcho, useQueueHarness } from './queue.test-kit.ts';
 
 describe(`job queue on ${DATABASE_LABEL}`, () => {
   const h = useQueueHarness();

@@ -7,8 +7,8 @@ import { type Peer, startPeer } from '../testing/peer-process.ts';
 import { createLimiter, createLockout, KEY_PREFIX, type Limiter, type Lockout } from './index.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const FIXTURE = fileURLToPath(new URL('./fixtures/limiter-peer.ts', import.meta.url));
-// Must match fixtures/limiter-peer.ts.
+const FIXTURE = fileURLToPath(new URL('./fixtures/limiter.test-peer.ts', import.meta.url));
+// Must match fixtures/limiter.test-peer.ts.
 const LIMIT = { points: 10, durationSec: 60 };
 const LOCKOUT = { freeAttempts: 2, baseBlockSec: 30, maxBlockSec: 240 };
 

@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../../../platform/db/index.ts';
 import { type Peer, startPeer } from '../../../platform/testing/peer-process.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
-import { seedMember } from '../providers/ai-test-kit.ts';
+import { seedMember } from '../../../testing/members.test-kit.ts';
 import { getBudget } from './get-budget.ts';
 import { setBudget } from './set-budget.ts';
 
 // Two real processes on one PostgreSQL database race for one organization's budget.
-const PEER = path.join(import.meta.dirname, 'fixtures', 'reserve-peer.ts');
+const PEER = path.join(import.meta.dirname, 'fixtures', 'reserve.test-peer.ts');
 
 describe('budget reservations across processes (PostgreSQL)', () => {
   let db: Database;

@@ -1,6 +1,5 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeAnthropic, startFakeOpenAI, type TFakeServer } from '../testing/index.ts';
 import {
   call,
   memberWithKey,
@@ -8,7 +7,12 @@ import {
   startTestServer,
   type TestServer,
   type TMember,
-} from './ai-e2e-kit.ts';
+} from '../../../testing/api.test-kit.ts';
+import {
+  startFakeAnthropic,
+  startFakeOpenAI,
+  type TFakeServer,
+} from '../fake-providers/fake-providers.test-kit.ts';
 
 // The gateway over real HTTP upstreams: providers stored per organization, routes with failover, streams that
 // fail over before their first token and end with an error after it, and the official openai client on /v1.

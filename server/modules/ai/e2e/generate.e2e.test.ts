@@ -9,7 +9,7 @@ import {
   startTestServer,
   type TestServer,
   type TMember,
-} from './ai-e2e-kit.ts';
+} from '../../../testing/api.test-kit.ts';
 
 // POST /api/v1/ai/generate on the built-in local model through the whole pipeline of a real server: JSON and
 // SSE answers, the record in ai_generations and usage_metrics, the event, the cache, and every refusal.

@@ -3,9 +3,15 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../platform/db/index.ts';
 import { type Peer, startPeer } from '../../../platform/testing/peer-process.ts';
-import { call, memberWithKey, startTestServer, type TestServer, type TMember } from './ai-e2e-kit.ts';
+import {
+  call,
+  memberWithKey,
+  startTestServer,
+  type TestServer,
+  type TMember,
+} from '../../../testing/api.test-kit.ts';
 
-const PEER = fileURLToPath(new URL('./fixtures/server-peer.ts', import.meta.url));
+const PEER = fileURLToPath(new URL('./fixtures/server.test-peer.ts', import.meta.url));
 
 // Two real FlashFusion processes on one PostgreSQL and one Redis: the budget holds across both, and an
 // answer cached by one is served by the other.

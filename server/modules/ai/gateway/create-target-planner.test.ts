@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCircuitBreakers } from './circuit-breaker.ts';
 import { createTargetPlanner } from './create-target-planner.ts';
-import { target } from './fixtures/mock-target.ts';
+import { target } from './mock-target.test-kit.ts';
 import { createStrategyState, orderTargets } from './strategies/order-targets.ts';
 import { createTargetStats } from './target-stats.ts';
 import type { TWeightedTarget } from './types.ts';

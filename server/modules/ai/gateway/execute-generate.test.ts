@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../platform/http/index.ts';
 import type { TGenerateRequest, TResolvedTarget } from '../types.ts';
 import { executeGenerate } from './execute-generate.ts';
-import { target, textAnswer, usage } from './fixtures/mock-target.ts';
 import { createGatewayRuntime } from './gateway-runtime.ts';
+import { target, textAnswer, usage } from './mock-target.test-kit.ts';
 import type { TPlan } from './types.ts';
 
 const request: TGenerateRequest = { messages: [{ role: 'user', content: 'hi' }] };

@@ -3,8 +3,8 @@ import { MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import type { TGenerateRequest, TResolvedTarget, TStreamEvent } from '../types.ts';
 import { executeStream } from './execute-stream.ts';
-import { controlledStream, deltas, finishPart, streamOf, target } from './fixtures/mock-target.ts';
 import { createGatewayRuntime } from './gateway-runtime.ts';
+import { controlledStream, deltas, finishPart, streamOf, target } from './mock-target.test-kit.ts';
 
 const request: TGenerateRequest = { messages: [{ role: 'user', content: 'hi' }] };
 const policy = { maxRetries: 0, timeoutMs: 2000, baseDelayMs: 1, maxDelayMs: 10 };

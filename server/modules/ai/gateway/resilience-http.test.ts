@@ -1,9 +1,13 @@
 // Each resilience rule of issue 4 item 5, for whole answers, against fake providers on real local ports.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeAnthropic, startFakeOpenAI, type TFakeServer } from '../testing/index.ts';
+import {
+  startFakeAnthropic,
+  startFakeOpenAI,
+  type TFakeServer,
+} from '../fake-providers/fake-providers.test-kit.ts';
 import type { TGenerateRequest, TResolvedTarget } from '../types.ts';
 import { executeGenerate } from './execute-generate.ts';
-import { anthropicTarget, openaiTarget } from './fixtures/fake-targets.ts';
+import { anthropicTarget, openaiTarget } from './fake-targets.test-kit.ts';
 import { createGatewayRuntime, type GatewayRuntime } from './gateway-runtime.ts';
 
 const request: TGenerateRequest = { messages: [{ role: 'user', content: 'ping' }] };

@@ -5,12 +5,16 @@ import type { AddressInfo } from 'node:net';
 import { createAnthropic } from '@ai-sdk/anthropic';
 import { createOpenAI } from '@ai-sdk/openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeAnthropic, startFakeOpenAI, type TFakeServer } from '../testing/index.ts';
+import {
+  startFakeAnthropic,
+  startFakeOpenAI,
+  type TFakeServer,
+} from '../fake-providers/fake-providers.test-kit.ts';
 import type { TGenerateRequest, TResolvedTarget, TStreamEvent } from '../types.ts';
 import { executeStream } from './execute-stream.ts';
-import { anthropicTarget, openaiTarget } from './fixtures/fake-targets.ts';
-import { captureEvents, startReplayServer } from './fixtures/replay-server.ts';
+import { anthropicTarget, openaiTarget } from './fake-targets.test-kit.ts';
 import { createGatewayRuntime } from './gateway-runtime.ts';
+import { captureEvents, startReplayServer } from './replay-server.test-kit.ts';
 
 const request: TGenerateRequest = { messages: [{ role: 'user', content: 'tell me three words' }] };
 let openai: TFakeServer;

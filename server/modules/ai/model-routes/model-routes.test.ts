@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedMember } from '../../../testing/members.test-kit.ts';
 import type { TActorContext } from '../../identity/actor.ts';
-import { createAiHarness, seedMember, type TAiHarness } from '../providers/ai-test-kit.ts';
+import { createAiHarness, type TAiHarness } from '../ai.test-kit.ts';
 import { createProvider } from '../providers/create-provider.ts';
 import { ZCreateProviderBodySchema } from '../providers/schemas.ts';
 import { createModelRoute } from './create-model-route.ts';

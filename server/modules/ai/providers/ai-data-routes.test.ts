@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZErrorEnvelopeSchema } from '../../../../contracts/errors.ts';
-import { startTestServer, type TestServer } from '../../../platform/testing/test-server.ts';
+import { startTestServer, type TestServer } from '../../../testing/test-server.ts';
 import { createApiKey } from '../../identity/api-keys/create-api-key.ts';
-import { seedMember } from '../../identity/test-kit.ts';
-import { sendJson, startUpstream } from './ai-test-kit.ts';
+import { seedMember } from '../../identity/identity.test-kit.ts';
+import { sendJson, startUpstream } from '../ai.test-kit.ts';
 
 // The AI data routes in a real server, behind the real authentication (API keys), rate limits and errors.
 const KEY = 'sk-live-THIS-MUST-NEVER-LEAK-9f8e7d6c';

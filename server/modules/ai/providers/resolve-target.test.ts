@@ -1,10 +1,11 @@
 import { generateText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedMember } from '../../../testing/members.test-kit.ts';
 import type { TActorContext } from '../../identity/actor.ts';
+import { createAiHarness, sendJson, startUpstream, type TAiHarness } from '../ai.test-kit.ts';
 import { addModel } from '../catalogue/add-model.ts';
 import { ZAddModelBodySchema } from '../catalogue/schemas.ts';
 import { updateModel } from '../catalogue/update-model.ts';
-import { createAiHarness, seedMember, sendJson, startUpstream, type TAiHarness } from './ai-test-kit.ts';
 import { createProvider } from './create-provider.ts';
 import { resolveTarget } from './resolve-target.ts';
 import { ZCreateProviderBodySchema } from './schemas.ts';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedMember } from '../../../testing/members.test-kit.ts';
 import type { TActorContext } from '../../identity/actor.ts';
-import { createAiHarness, seedMember, sendJson, startUpstream, type TAiHarness } from './ai-test-kit.ts';
+import { createAiHarness, sendJson, startUpstream, type TAiHarness } from '../ai.test-kit.ts';
 import { createProvider } from './create-provider.ts';
 import { ZCreateProviderBodySchema } from './schemas.ts';
 import { testProviderConnection } from './test-provider-connection.ts';

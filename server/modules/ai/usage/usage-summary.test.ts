@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TActorContext } from '../../identity/actor.ts';
-import { ACTOR_ROUTERS, asActor } from '../../identity/test-kit.ts';
-import { createAiHarness, seedMember, type TAiHarness } from '../providers/ai-test-kit.ts';
+import { ACTOR_ROUTERS, asActor, seedMember } from '../../identity/identity.test-kit.ts';
+import { createAiHarness, type TAiHarness } from '../ai.test-kit.ts';
 import { getUsageSummary } from './get-usage-summary.ts';
 import { recordGeneration, type TGenerationRecord } from './record-generation.ts';
 import { usageSummaryRoutes } from './usage-summary-route.ts';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCollabRoutesHarness } from '../../../testing/collab-routes.test-kit.ts';
+import { seedMember } from '../../identity/identity.test-kit.ts';
 import { invitations, organizationMembers, type TActorContext, users } from '../../identity/index.ts';
 import { mergePlanLimits } from '../../identity/organizations/index.ts';
-import { seedMember } from '../../identity/test-kit.ts';
-import { createCollabRoutesHarness } from './routes.test-kit.ts';
 
 const SEATS = 3;
 

@@ -1,10 +1,10 @@
 // The join token against the real collaboration endpoint (the core's authentication, on a real FlashFusion
 // server): what the join call hands out is what the WebSocket accepts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../platform/testing/test-server.ts';
+import { connect, type TClient, waitUntil } from '../../../testing/collab.test-kit.ts';
+import { startTestServer, type TestServer } from '../../../testing/test-server.ts';
+import { seedMember } from '../../identity/identity.test-kit.ts';
 import { createProject } from '../../identity/projects/index.ts';
-import { seedMember } from '../../identity/test-kit.ts';
-import { connect, type TClient, waitUntil } from '../server/collab-test-kit.ts';
 import { joinSession } from './join-session.ts';
 
 let server: TestServer;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCollabRoutesHarness } from '../../../testing/collab-routes.test-kit.ts';
+import { seedMember } from '../../identity/identity.test-kit.ts';
 import type { TActorContext } from '../../identity/index.ts';
-import { seedMember } from '../../identity/test-kit.ts';
 import { verifyAccessToken } from '../../identity/tokens/index.ts';
 import { connectClient, eventually, startPlainCollab } from '../presence/plain-collab.test-kit.ts';
 import { presenceExtension } from '../presence/presence-extension.ts';
@@ -9,7 +10,6 @@ import { participantsOfProject } from '../presence/project-participants.ts';
 import { colorForUser } from '../presence/user-color.ts';
 import { projectRoomName } from '../voice/room-name.ts';
 import { COLLAB_TOKEN_TTL_SECONDS } from './mint-collab-token.ts';
-import { createCollabRoutesHarness } from './routes.test-kit.ts';
 import { collabWebsocketUrl } from './websocket-url.ts';
 
 describe('POST /api/v1/collaboration/sessions/{projectId}/join', () => {

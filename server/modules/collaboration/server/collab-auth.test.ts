@@ -3,7 +3,9 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOutbox } from '../../../platform/mail/index.ts';
-import { startTestServer, type TestServer } from '../../../platform/testing/test-server.ts';
+import { contentDocument } from '../../../testing/collab.test-kit.ts';
+import { startTestServer, type TestServer } from '../../../testing/test-server.ts';
+import { seedMember } from '../../identity/identity.test-kit.ts';
 import {
   organizationMembers,
   organizations,
@@ -11,10 +13,8 @@ import {
   projects,
   users,
 } from '../../identity/schema.ts';
-import { seedMember } from '../../identity/test-kit.ts';
 import { workflows } from '../../orchestration/schema.ts';
 import { authorizeDocument } from './authorize-document.ts';
-import { contentDocument } from './collab-test-kit.ts';
 
 // ws as a client: unlike the global WebSocket it can send a Cookie and any Origin, as a browser page would.
 type TWsClient = {
@@ -98,7 +98,7 @@ describe('collaboration authentication and authorization', () => {
   });
 
   it('accepts an API key in the Authorization header', async () => {
-    const { memberWithKey } = await import('./collab-test-kit.ts');
+    const { memberWithKey } = await import('../../../testing/collab.test-kit.ts');
     const { actor, key } = await memberWithKey(s.platform);
     const name = await contentDocument(s.platform.db, actor.organizationId, actor.userId);
     expect(await tryOpen(name, { authorization: `Bearer ${key}` })).toBe('authenticated:read-write');

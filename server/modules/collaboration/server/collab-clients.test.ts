@@ -2,9 +2,15 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { startTestServer, type TestServer } from '../../../platform/testing/test-server.ts';
+import {
+  connect,
+  contentDocument,
+  memberWithKey,
+  type TClient,
+  waitUntil,
+} from '../../../testing/collab.test-kit.ts';
+import { startTestServer, type TestServer } from '../../../testing/test-server.ts';
 import { COLLAB_MAX_PAYLOAD } from '../create-collaboration.ts';
-import { connect, contentDocument, memberWithKey, type TClient, waitUntil } from './collab-test-kit.ts';
 import type { TStoredDocumentRef } from './document-name.ts';
 
 let server: TestServer;

@@ -1,8 +1,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { startTestServer, type TestServer } from '../../../platform/testing/test-server.ts';
-import { connect, contentDocument, memberWithKey, type TClient, waitUntil } from './collab-test-kit.ts';
+import {
+  connect,
+  contentDocument,
+  memberWithKey,
+  type TClient,
+  waitUntil,
+} from '../../../testing/collab.test-kit.ts';
+import { startTestServer, type TestServer } from '../../../testing/test-server.ts';
 import { parseDocumentName, type TStoredDocumentRef } from './document-name.ts';
 import { ensureDocument, loadDocument } from './persistence.ts';
 

@@ -1,8 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../platform/testing/test-server.ts';
+import {
+  connect,
+  contentDocument,
+  memberWithKey,
+  type TClient,
+  waitUntil,
+} from '../../../testing/collab.test-kit.ts';
+import { startTestServer, type TestServer } from '../../../testing/test-server.ts';
 import { collabDocuments, collabUpdates } from '../schema.ts';
-import { connect, contentDocument, memberWithKey, type TClient, waitUntil } from './collab-test-kit.ts';
 
 let server: TestServer;
 const clients: TClient[] = [];

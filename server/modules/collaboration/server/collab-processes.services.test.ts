@@ -1,13 +1,19 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Peer, startPeer } from '../../../platform/testing/peer-process.ts';
-import { startTestServer, type TestServer } from '../../../platform/testing/test-server.ts';
+import {
+  connect,
+  contentDocument,
+  memberWithKey,
+  type TClient,
+  waitUntil,
+} from '../../../testing/collab.test-kit.ts';
+import { startTestServer, type TestServer } from '../../../testing/test-server.ts';
 import { projects } from '../../identity/schema.ts';
 import { connectClient, eventually } from '../presence/plain-collab.test-kit.ts';
 import type { TVoiceServerMessage } from '../voice/messages.ts';
-import { connect, contentDocument, memberWithKey, type TClient, waitUntil } from './collab-test-kit.ts';
 
-const PEER = fileURLToPath(new URL('./fixtures/collab-peer.ts', import.meta.url));
+const PEER = fileURLToPath(new URL('./fixtures/collab.test-peer.ts', import.meta.url));
 
 // Real FlashFusion processes on one PostgreSQL (and Redis for scale-out): acknowledged edits survive a
 // graceful restart and a SIGKILL, and clients on two processes edit one document together.

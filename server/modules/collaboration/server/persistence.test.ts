@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Database } from '../../../platform/db/index.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
-import { seedMember } from '../../identity/test-kit.ts';
+import { contentDocument } from '../../../testing/collab.test-kit.ts';
+import { seedMember } from '../../identity/identity.test-kit.ts';
 import { collabDocuments, collabUpdates } from '../schema.ts';
-import { contentDocument } from './collab-test-kit.ts';
 import { parseDocumentName, type TStoredDocumentRef } from './document-name.ts';
 import { appendUpdate, compactDocument, ensureDocument, loadDocument } from './persistence.ts';
 

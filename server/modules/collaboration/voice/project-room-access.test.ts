@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCollabRoutesHarness } from '../../../testing/collab-routes.test-kit.ts';
+import { seedMember } from '../../identity/identity.test-kit.ts';
 import type { TActorContext } from '../../identity/index.ts';
-import { seedMember } from '../../identity/test-kit.ts';
 import { userNamesFromDb } from '../presence/user-names.ts';
-import { createCollabRoutesHarness } from '../routes/routes.test-kit.ts';
 import { projectRoomAccess } from './project-room-access.ts';
 
 describe('projectRoomAccess and userNamesFromDb (real database)', () => {

@@ -13,13 +13,13 @@ import { type Peer, startPeer } from '../../../platform/testing/peer-process.ts'
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
 import { apiKeys } from '../access-schema.ts';
 import type { TActorContext } from '../actor.ts';
+import { seedMember } from '../identity.test-kit.ts';
 import { changeMemberRole } from '../organizations/members/change-member-role.ts';
 import { removeMember } from '../organizations/members/remove-member.ts';
-import { seedMember } from '../test-kit.ts';
 import { API_KEY_CACHE_TTL_MS, createApiKey, revokeApiKey } from './index.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const PEER = fileURLToPath(new URL('./fixtures/verify-peer.ts', import.meta.url));
+const PEER = fileURLToPath(new URL('./fixtures/verify.test-peer.ts', import.meta.url));
 const log = createLogger({ level: 'silent' });
 
 describe('API key revocation across two processes (Redis cache)', () => {

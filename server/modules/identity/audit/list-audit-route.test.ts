@@ -6,7 +6,7 @@ import { createEventBus, defineEvent, type EventBus } from '../../../platform/ev
 import { createMemoryPubSub } from '../../../platform/pubsub/index.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
 import type { TActorContext } from '../actor.ts';
-import { ACTOR_ROUTERS, asActor, seedMember } from '../test-kit.ts';
+import { ACTOR_ROUTERS, asActor, seedMember } from '../identity.test-kit.ts';
 import { auditRoutes } from './list-audit-route.ts';
 
 const Thing = defineEvent('test.thing', z.object({ n: z.number() }));

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domainEvents } from '../../../platform/events/index.ts';
-import { startTestSmtpServer, type TestSmtpServer } from '../../../platform/mail/test-smtp-server.ts';
-import { startTestServer, type TestServer } from '../../../platform/testing/test-server.ts';
+import { startTestSmtpServer, type TestSmtpServer } from '../../../platform/mail/smtp-server.test-kit.ts';
+import { startTestServer, type TestServer } from '../../../testing/test-server.ts';
 
 // Issue 3 §1/§9 through the real app and a real SMTP server: mails are taken as the server received them and
 // their links followed; every account step leaves an event in the audit trail, none carrying a secret.

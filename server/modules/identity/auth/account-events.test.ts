@@ -5,7 +5,7 @@ import type { Database } from '../../../platform/db/index.ts';
 import { domainEvents, type EventBus } from '../../../platform/events/index.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
 import { organizationMembers, organizations, users } from '../schema.ts';
-import { createAuthHarness, linkIn, signIn, signUp, testEventBus } from './auth-test-kit.ts';
+import { createAuthHarness, linkIn, signIn, signUp, testEventBus } from './auth.test-kit.ts';
 
 let db: Database;
 let cleanup: () => Promise<void>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOutbox } from '../../../platform/mail/index.ts';
-import { startTestServer, type TestServer } from '../../../platform/testing/test-server.ts';
+import { startTestServer, type TestServer } from '../../../testing/test-server.ts';
 
 // The auth routes as app.ts mounts them, behind the real app's global middleware (request id, CORS, body limit,
 // JSON-only, onError), over real HTTP, with mail going to the outbox as it does without SMTP.

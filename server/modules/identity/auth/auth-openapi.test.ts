@@ -2,8 +2,8 @@ import { validate } from '@readme/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../platform/db/index.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
+import { createAuthHarness, linkIn, signIn, signUp, TEST_BASE_URL, testEventBus } from './auth.test-kit.ts';
 import { authOpenApi, type TAuthOpenApi } from './auth-openapi.ts';
-import { createAuthHarness, linkIn, signIn, signUp, TEST_BASE_URL, testEventBus } from './auth-test-kit.ts';
 
 let db: Database;
 let cleanup: () => Promise<void>;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../platform/db/index.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
-import { createAuthHarness, linkIn, signIn, signUp, TEST_BASE_URL, testEventBus } from './auth-test-kit.ts';
+import { createAuthHarness, linkIn, signIn, signUp, TEST_BASE_URL, testEventBus } from './auth.test-kit.ts';
 
 let db: Database;
 let cleanup: () => Promise<void>;

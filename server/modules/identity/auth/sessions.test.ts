@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../platform/db/index.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
 import { sessions, users } from '../schema.ts';
-import { getSession } from './auth-routes.ts';
 import {
   type CookieClient,
   createAuthHarness,
@@ -13,7 +12,8 @@ import {
   signUp,
   TEST_BASE_URL,
   testEventBus,
-} from './auth-test-kit.ts';
+} from './auth.test-kit.ts';
+import { getSession } from './auth-routes.ts';
 
 let db: Database;
 let cleanup: () => Promise<void>;

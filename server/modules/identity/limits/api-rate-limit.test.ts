@@ -9,11 +9,11 @@ import { KEY_PREFIX } from '../../../platform/rate-limit/index.ts';
 import { connectRedis, type Redis } from '../../../platform/redis/index.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
 import type { TActorContext } from '../actor.ts';
+import { seedMember } from '../identity.test-kit.ts';
 import { organizations } from '../schema.ts';
-import { seedMember } from '../test-kit.ts';
 import { ANONYMOUS_REQUESTS_PER_HOUR, createApiLimiters } from './api-limiters.ts';
 import { createApiRateLimit, type TApiRateLimitOptions } from './api-rate-limit.ts';
-import { callAs, limitedApp } from './limits-test-kit.ts';
+import { callAs, limitedApp } from './limits.test-kit.ts';
 import { planCacheKey } from './org-plan.ts';
 
 const RUN = `test-${randomUUID().slice(0, 8)}`;

@@ -5,7 +5,7 @@ import { createTestDatabase } from '../../../platform/testing/test-database.ts';
 import { aiGenerations } from '../../ai/schema.ts';
 import { invitations } from '../access-schema.ts';
 import type { TActorContext } from '../actor.ts';
-import { ACTOR_ROUTERS, asActor, seedMember } from '../test-kit.ts';
+import { ACTOR_ROUTERS, asActor, seedMember } from '../identity.test-kit.ts';
 import { createApiLimiters, type TApiLimiters } from './api-limiters.ts';
 import { DEPLOYMENTS_NOTE } from './get-usage.ts';
 import { usageRoutes } from './usage-route.ts';

@@ -9,13 +9,13 @@ import { connectRedis, type Redis } from '../../../platform/redis/index.ts';
 import { type Peer, startPeer } from '../../../platform/testing/peer-process.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
 import type { TActorContext } from '../actor.ts';
-import { seedMember } from '../test-kit.ts';
+import { seedMember } from '../identity.test-kit.ts';
 import { createApiRateLimit } from './api-rate-limit.ts';
-import { callAs, limitedApp } from './limits-test-kit.ts';
+import { callAs, limitedApp } from './limits.test-kit.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const FIXTURE = fileURLToPath(new URL('./fixtures/api-peer.ts', import.meta.url));
-const POINTS = { pro: 10 }; // must match fixtures/api-peer.ts
+const FIXTURE = fileURLToPath(new URL('./fixtures/api.test-peer.ts', import.meta.url));
+const POINTS = { pro: 10 }; // must match fixtures/api.test-peer.ts
 
 describe('the API rate limit shared by two processes on Redis', () => {
   const prefix = `test-${randomUUID().slice(0, 8)}`;

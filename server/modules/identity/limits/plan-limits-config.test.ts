@@ -3,9 +3,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergePlanLimits, PLAN_LIMITS } from '../../../../contracts/plans.ts';
 import { EnvError, parseEnv } from '../../../env.ts';
-import { startTestServer, type TestServer } from '../../../platform/testing/test-server.ts';
+import { startTestServer, type TestServer } from '../../../testing/test-server.ts';
 import { createApiKey } from '../api-keys/index.ts';
-import { seedMember } from '../test-kit.ts';
+import { seedMember } from '../identity.test-kit.ts';
 
 // SPEC §3: plan limits are configurable per instance. PLAN_LIMITS (JSON) is merged over the defaults limit by
 // limit; a bad value stops boot with a message naming the variable (and the exact key).

@@ -10,10 +10,10 @@ import { createLogger } from '../../../platform/logger/index.ts';
 import { KEY_PREFIX } from '../../../platform/rate-limit/index.ts';
 import { connectRedis, type Redis } from '../../../platform/redis/index.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
+import { createAuthHarness, signUp, TEST_BASE_URL, testEventBus } from '../auth/auth.test-kit.ts';
 import { authRoutes } from '../auth/auth-routes.ts';
-import { createAuthHarness, signUp, TEST_BASE_URL, testEventBus } from '../auth/auth-test-kit.ts';
 import { users } from '../schema.ts';
-import { fromIp } from './limits-test-kit.ts';
+import { fromIp } from './limits.test-kit.ts';
 import { ACCOUNT_LOCKOUT, createSignInLockout, type TSignInLockoutOptions } from './sign-in-lockout.ts';
 
 const PASSWORD = 'correct horse battery staple';

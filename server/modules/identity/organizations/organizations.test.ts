@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAN_LIMITS } from '../../../../contracts/plans.ts';
-import { seedMember } from '../test-kit.ts';
+import { seedMember } from '../identity.test-kit.ts';
 import { createOrganization } from './create-organization.ts';
 import { getOrganization } from './get-organization.ts';
 import { listMyOrganizations } from './list-my-organizations.ts';
+import { eventsOf, roleOf, setupOrganizationsTest, type TTestContext } from './organizations.test-kit.ts';
 import { slugify } from './slug.ts';
-import { eventsOf, roleOf, setupOrganizationsTest, type TTestContext } from './test-setup.ts';
 import { updateOrganization } from './update-organization.ts';
 
 describe('organizations', () => {

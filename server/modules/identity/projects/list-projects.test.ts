@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TActorContext } from '../actor.ts';
+import { seedMember } from '../identity.test-kit.ts';
 import { projects } from '../schema.ts';
-import { seedMember } from '../test-kit.ts';
-import { createProjectsHarness, type TProjectsHarness } from './projects-test-kit.ts';
+import { createProjectsHarness, type TProjectsHarness } from './projects.test-kit.ts';
 
 type TRow = { id: string; name: string; type: string };
 

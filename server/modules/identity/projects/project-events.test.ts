@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../../platform/events/index.ts';
 import { domainEvents } from '../../../platform/events/index.ts';
 import type { TActorContext } from '../actor.ts';
+import { seedMember } from '../identity.test-kit.ts';
 import { projects } from '../schema.ts';
-import { seedMember } from '../test-kit.ts';
 import { createProject } from './create-project.ts';
 import { ProjectCreated } from './project-events.ts';
-import { createProjectsHarness, type TProjectsHarness } from './projects-test-kit.ts';
+import { createProjectsHarness, type TProjectsHarness } from './projects.test-kit.ts';
 
 describe('project events', () => {
   let h: TProjectsHarness;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../platform/db/index.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
+import { ACTOR_ROUTERS } from '../identity.test-kit.ts';
 import { isAction } from '../permissions/index.ts';
-import { ACTOR_ROUTERS } from '../test-kit.ts';
 import { projectRoutes } from './routes/index.ts';
 
 type TOperation = { 'x-permission'?: string; tags?: string[]; responses: Record<string, unknown> };

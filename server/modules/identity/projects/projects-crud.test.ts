@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TActorContext } from '../actor.ts';
-import { seedMember } from '../test-kit.ts';
-import { createProjectsHarness, type TProjectsHarness } from './projects-test-kit.ts';
+import { seedMember } from '../identity.test-kit.ts';
+import { createProjectsHarness, type TProjectsHarness } from './projects.test-kit.ts';
 
 type TProjectBody = { id: string; ownerId: string; organizationId: string; name: string; updatedAt: string };
 

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TActorContext } from '../actor.ts';
+import { seedMember } from '../identity.test-kit.ts';
 import { organizationMembers, projectMembers, projects } from '../schema.ts';
-import { seedMember } from '../test-kit.ts';
-import { createProjectsHarness, type TProjectsHarness } from './projects-test-kit.ts';
+import { createProjectsHarness, type TProjectsHarness } from './projects.test-kit.ts';
 
 // Two organizations; each one's owner tries every project route on the other's project and member ids. The
 // answer must be the same 404 an unknown id gets, with nothing of the other tenant in the body, and nothing

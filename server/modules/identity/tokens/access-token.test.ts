@@ -5,7 +5,7 @@ import { createKeyring } from '../../../platform/crypto/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/index.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
-import { seedMember } from '../test-kit.ts';
+import { seedMember } from '../identity.test-kit.ts';
 import { issueTokens, permissionsOfRole, signingKeyCacheFor, verifyAccessToken } from './index.ts';
 
 const keyring = createKeyring(randomBytes(32));

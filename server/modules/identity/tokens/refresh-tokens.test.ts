@@ -6,8 +6,8 @@ import type { Database } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/index.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
 import { refreshTokens as refreshTokenRows } from '../access-schema.ts';
+import { seedMember } from '../identity.test-kit.ts';
 import { organizationMembers } from '../schema.ts';
-import { seedMember } from '../test-kit.ts';
 import {
   issueTokens,
   permissionsOfRole,

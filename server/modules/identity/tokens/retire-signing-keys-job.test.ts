@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { createKeyring } from '../../../platform/crypto/index.ts';
-import { useQueueHarness } from '../../../platform/queue/fixtures/queue-harness.ts';
+import { useQueueHarness } from '../../../platform/queue/queue.test-kit.ts';
 import { signingKeys } from '../access-schema.ts';
-import { seedMember } from '../test-kit.ts';
+import { seedMember } from '../identity.test-kit.ts';
 import {
   ensureSigningKey,
   issueTokens,

@@ -6,7 +6,7 @@ import { createKeyring, DecryptionError, MasterKeyNotFoundError } from '../../..
 import type { Database } from '../../../platform/db/index.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
 import { signingKeys } from '../access-schema.ts';
-import { seedMember } from '../test-kit.ts';
+import { seedMember } from '../identity.test-kit.ts';
 import {
   createSigningKeyCache,
   ensureSigningKey,

@@ -6,10 +6,10 @@ import { createKeyring } from '../../../platform/crypto/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { type Peer, startPeer } from '../../../platform/testing/peer-process.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
-import { seedMember } from '../test-kit.ts';
+import { seedMember } from '../identity.test-kit.ts';
 import { issueTokens, refreshTokens, resolveMembershipFromDb, rotateSigningKey } from './index.ts';
 
-const PEER = fileURLToPath(new URL('./fixtures/token-peer.ts', import.meta.url));
+const PEER = fileURLToPath(new URL('./fixtures/token.test-peer.ts', import.meta.url));
 const masterKey = randomBytes(32);
 const keyring = createKeyring(masterKey);
 

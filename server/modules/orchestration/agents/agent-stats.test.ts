@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../platform/db/index.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
-import { seedMember } from '../../identity/test-kit.ts';
+import { seedMember } from '../../identity/identity.test-kit.ts';
 import { agents, runSteps, workflowRuns, workflows } from '../schema.ts';
 import { getAgentStats } from './agent-stats.ts';
 

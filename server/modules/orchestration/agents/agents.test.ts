@@ -3,10 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZErrorEnvelopeSchema } from '../../../../contracts/errors.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { domainEvents } from '../../../platform/events/index.ts';
+import {
+  startOrchestrationWorld,
+  type TOrchestrationWorld,
+} from '../../../testing/orchestration-world.test-kit.ts';
 import { aiRoutes } from '../../ai/index.ts';
-import { seedMember } from '../../identity/test-kit.ts';
+import { seedMember } from '../../identity/identity.test-kit.ts';
 import { agents, runSteps, workflowRuns } from '../schema.ts';
-import { startOrchestrationWorld, type TOrchestrationWorld } from '../workflows/workflows-kit.ts';
 import { ensureDefaultAgents } from './ensure-default-agents.ts';
 
 const errorOf = (r: { body: unknown }) => ZErrorEnvelopeSchema.parse(r.body).error;

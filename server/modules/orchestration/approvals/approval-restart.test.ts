@@ -11,7 +11,7 @@ import {
   dropScratchDatabase,
   embeddedTestDataDir,
 } from '../../../platform/testing/test-database.ts';
-import { call, memberWithKey, type TestServer } from '../../ai/e2e/ai-e2e-kit.ts';
+import { call, memberWithKey, type TestServer } from '../../../testing/api.test-kit.ts';
 
 // A full restart: the process holding a run suspended on an approval shuts down completely (HTTP, workers,
 // queue, database closed); a new process on the same data (embedded PGlite directory, or the same PostgreSQL

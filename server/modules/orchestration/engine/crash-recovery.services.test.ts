@@ -5,12 +5,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { type Peer, startPeer } from '../../../platform/testing/peer-process.ts';
-import { startTestServer, type TestServer } from '../../ai/e2e/ai-e2e-kit.ts';
-import { seedMember } from '../../identity/test-kit.ts';
+import { startTestServer, type TestServer } from '../../../testing/api.test-kit.ts';
+import { seedMember } from '../../identity/identity.test-kit.ts';
 import { runSteps, workflowRuns, workflows, workflowVersions } from '../schema.ts';
 import { createEngine, type TEngine } from './create-engine.ts';
 
-const PEER = fileURLToPath(new URL('./fixtures/engine-worker-peer.ts', import.meta.url));
+const PEER = fileURLToPath(new URL('./fixtures/engine-worker.test-peer.ts', import.meta.url));
 
 // A receiver that honours Idempotency-Key the way a payment API does: a repeated key is answered from the
 // first result and takes effect only once. It counts requests and effects per key, and holds step s5's first

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { useEngineHarness } from '../../../testing/engine.test-kit.ts';
 import { workflowRuns } from '../schema.ts';
 import type { TExecutors } from './engine-types.ts';
-import { useEngineHarness } from './fixtures/engine-harness.ts';
 
 // Real work per step (hashing), so a tenant's backlog takes real time to drain, longer than starting it takes
 // even on a loaded machine. It yields to the event loop between slices, as real executors do (model and http

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
+import { useEngineHarness } from '../../../testing/engine.test-kit.ts';
 import { decideApproval } from '../approvals/decide-approval.ts';
 import type { TStepContext, TStepOutcome } from '../types.ts';
 import type { TExecutors } from './engine-types.ts';
-import { useEngineHarness } from './fixtures/engine-harness.ts';
 
 // `hold` answers only once its signal aborts (cancellation or timeout), as a long model call would.
 const aborted: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { useEngineHarness } from '../../../testing/engine.test-kit.ts';
 import type { TStepContext, TStepOutcome, TTransformStep } from '../types.ts';
 import type { TExecutors } from './engine-types.ts';
-import { useEngineHarness } from './fixtures/engine-harness.ts';
 
 // The test executors: `transform` steps name a behaviour in `code`; `llm` echoes its rendered prompt.
 const calls = new Map<string, number>();

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, memberWithKey, parseSse, startTestServer, type TestServer } from '../../ai/e2e/ai-e2e-kit.ts';
+import {
+  call,
+  memberWithKey,
+  parseSse,
+  startTestServer,
+  type TestServer,
+} from '../../../testing/api.test-kit.ts';
 import { workflows, workflowVersions } from '../schema.ts';
 import type { TWorkflowDefinition } from '../types.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startExecutorFixture, type TExecutorFixture } from '../../../testing/step-gateway.test-kit.ts';
 import { agents } from '../schema.ts';
 import { executeStep } from './index.ts';
-import { startExecutorFixture, type TExecutorFixture } from './test-gateway.ts';
 
 let f: TExecutorFixture;
 beforeAll(async () => {

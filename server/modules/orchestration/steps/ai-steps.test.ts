@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call } from '../../ai/e2e/ai-e2e-kit.ts';
-import { startExecutorFixture, type TExecutorFixture } from './test-gateway.ts';
+import { call } from '../../../testing/api.test-kit.ts';
+import { startExecutorFixture, type TExecutorFixture } from '../../../testing/step-gateway.test-kit.ts';
 
 let f: TExecutorFixture;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeHttp, type THttpOptions } from './http.ts';
 import { sendRequest } from './http-request.ts';
 import { forbiddenRange } from './ssrf-guard.ts';
-import { stepContext } from './test-context.ts';
+import { stepContext } from './step-context.test-kit.ts';
 
 let server: Server;
 let base: string;

@@ -5,7 +5,7 @@ import {
   startTestServer,
   type TestServer,
   type TMember,
-} from '../../ai/e2e/ai-e2e-kit.ts';
+} from '../../../testing/api.test-kit.ts';
 import { WORKFLOW_TEMPLATES } from './index.ts';
 
 // Each shipped template, copied into a workflow through the API and run end to end by the server's own engine,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { defineEvent } from '../../../platform/events/index.ts';
 import type { PgBossQueue } from '../../../platform/queue/index.ts';
-import { call, memberWithKey, startTestServer, type TestServer } from '../../ai/e2e/ai-e2e-kit.ts';
+import { call, memberWithKey, startTestServer, type TestServer } from '../../../testing/api.test-kit.ts';
 import { workflowRuns, workflows, workflowVersions } from '../schema.ts';
 
 let s: TestServer;

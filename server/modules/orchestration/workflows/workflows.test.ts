@@ -2,7 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZErrorEnvelopeSchema } from '../../../../contracts/errors.ts';
 import { domainEvents } from '../../../platform/events/index.ts';
-import { startOrchestrationWorld, type TOrchestrationWorld } from './workflows-kit.ts';
+import {
+  startOrchestrationWorld,
+  type TOrchestrationWorld,
+} from '../../../testing/orchestration-world.test-kit.ts';
 
 const def = (prompt = 'Write about {{ input.topic }}') => ({
   input: { type: 'object', properties: { topic: { type: 'string' } } },

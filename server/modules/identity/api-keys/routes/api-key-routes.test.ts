@@ -6,7 +6,7 @@ import { createEventBus, type EventBus } from '../../../../platform/events/index
 import { createMemoryPubSub } from '../../../../platform/pubsub/index.ts';
 import { createTestDatabase } from '../../../../platform/testing/test-database.ts';
 import type { TActorContext } from '../../actor.ts';
-import { ACTOR_ROUTERS, asActor, seedMember } from '../../test-kit.ts';
+import { ACTOR_ROUTERS, asActor, seedMember } from '../../identity.test-kit.ts';
 import { hashApiKey } from '../api-key-secret.ts';
 import { verifyApiKey } from '../verify-api-key.ts';
 import { apiKeyRoutes } from './api-key-routes.ts';

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domainEvents } from '../../../../platform/events/index.ts';
 import { listOutbox } from '../../../../platform/mail/index.ts';
 import { invitations } from '../../access-schema.ts';
+import { seedMember } from '../../identity.test-kit.ts';
 import { organizationMembers } from '../../schema.ts';
-import { seedMember } from '../../test-kit.ts';
 import {
   eventsOf,
   invitationTokenFor,
@@ -12,7 +12,7 @@ import {
   roleOf,
   setupOrganizationsTest,
   type TTestContext,
-} from '../test-setup.ts';
+} from '../organizations.test-kit.ts';
 import { acceptInvitation } from './accept-invitation.ts';
 import { createInvitation } from './create-invitation.ts';
 import { listInvitations } from './list-invitations.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedMember } from '../../test-kit.ts';
+import { seedMember } from '../../identity.test-kit.ts';
 import { countOwners } from '../locking.ts';
-import { eventsOf, roleOf, setupOrganizationsTest, type TTestContext } from '../test-setup.ts';
+import { eventsOf, roleOf, setupOrganizationsTest, type TTestContext } from '../organizations.test-kit.ts';
 import { changeMemberRole } from './change-member-role.ts';
 import { leaveOrganization } from './leave-organization.ts';
 import { listMembers } from './list-members.ts';

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TActorContext } from '../../actor.ts';
-import { ACTOR_ROUTERS, asActor, seedMember } from '../../test-kit.ts';
+import { ACTOR_ROUTERS, asActor, seedMember } from '../../identity.test-kit.ts';
 import {
   invitationTokenFor,
   PUBLIC_URL,
   roleOf,
   setupOrganizationsTest,
   type TTestContext,
-} from '../test-setup.ts';
+} from '../organizations.test-kit.ts';
 import { organizationRoutes } from './index.ts';
 
 type TBody = { error?: { code: string; details: unknown[] }; data?: unknown[]; [k: string]: unknown };

@@ -7,7 +7,7 @@ import { createKeyring } from '../../../../platform/crypto/index.ts';
 import type { Database } from '../../../../platform/db/index.ts';
 import { createErrorHandler, type TAppEnv } from '../../../../platform/http/index.ts';
 import { createTestDatabase } from '../../../../platform/testing/test-database.ts';
-import { ACTOR_ROUTERS, seedMember } from '../../test-kit.ts';
+import { ACTOR_ROUTERS, seedMember } from '../../identity.test-kit.ts';
 import { issueTokens, refreshTokenRoute, resolveMembershipFromDb, verifyAccessToken } from '../index.ts';
 
 const keyring = createKeyring(randomBytes(32));

@@ -6,7 +6,7 @@ import { createEventBus, type EventBus } from '../../../platform/events/index.ts
 import { createMemoryPubSub } from '../../../platform/pubsub/index.ts';
 import { createTestDatabase } from '../../../platform/testing/test-database.ts';
 import type { TActorContext } from '../actor.ts';
-import { ACTOR_ROUTERS, asActor } from '../test-kit.ts';
+import { ACTOR_ROUTERS, asActor } from '../identity.test-kit.ts';
 import { projectRoutes } from './routes/index.ts';
 
 export type TCall = {

@@ -3,18 +3,18 @@
 // actor. Imported by tests only.
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
-import { createMemoryCache } from '../../../platform/cache/index.ts';
-import { createKeyring } from '../../../platform/crypto/index.ts';
-import { createEventBus } from '../../../platform/events/index.ts';
-import { createMailer, listOutbox } from '../../../platform/mail/index.ts';
-import { createMemoryPubSub } from '../../../platform/pubsub/index.ts';
-import { createTestDatabase } from '../../../platform/testing/test-database.ts';
-import type { Identity, TActorContext } from '../../identity/index.ts';
-import { organizationRoutes } from '../../identity/organizations/index.ts';
-import { projectRoutes } from '../../identity/projects/index.ts';
-import { ACTOR_ROUTERS, asActor } from '../../identity/test-kit.ts';
-import type { TParticipant } from '../presence/awareness-state.ts';
-import { collaborationRoutes } from './collaboration-routes.ts';
+import type { TParticipant } from '../modules/collaboration/presence/awareness-state.ts';
+import { collaborationRoutes } from '../modules/collaboration/routes/collaboration-routes.ts';
+import { ACTOR_ROUTERS, asActor } from '../modules/identity/identity.test-kit.ts';
+import type { Identity, TActorContext } from '../modules/identity/index.ts';
+import { organizationRoutes } from '../modules/identity/organizations/index.ts';
+import { projectRoutes } from '../modules/identity/projects/index.ts';
+import { createMemoryCache } from '../platform/cache/index.ts';
+import { createKeyring } from '../platform/crypto/index.ts';
+import { createEventBus } from '../platform/events/index.ts';
+import { createMailer, listOutbox } from '../platform/mail/index.ts';
+import { createMemoryPubSub } from '../platform/pubsub/index.ts';
+import { createTestDatabase } from '../platform/testing/test-database.ts';
 
 export const PUBLIC_URL = 'https://app.example.test';
 // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely; the assertions are the check

@@ -4,14 +4,12 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { createKeyring, createSecrets, type Secrets } from '../../../platform/crypto/index.ts';
-import type { Database } from '../../../platform/db/index.ts';
-import { createEventBus, type EventBus } from '../../../platform/events/index.ts';
-import { createMemoryPubSub } from '../../../platform/pubsub/index.ts';
-import { createTestDatabase } from '../../../platform/testing/test-database.ts';
-import { type Catalogue, createCatalogue } from '../catalogue/find-model.ts';
-
-export { seedMember } from '../../identity/test-kit.ts';
+import { createKeyring, createSecrets, type Secrets } from '../../platform/crypto/index.ts';
+import type { Database } from '../../platform/db/index.ts';
+import { createEventBus, type EventBus } from '../../platform/events/index.ts';
+import { createMemoryPubSub } from '../../platform/pubsub/index.ts';
+import { createTestDatabase } from '../../platform/testing/test-database.ts';
+import { type Catalogue, createCatalogue } from './catalogue/find-model.ts';
 
 export type TAiHarness = {
   db: Database;

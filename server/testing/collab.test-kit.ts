@@ -2,12 +2,12 @@
 // (@hocuspocus/provider) connected to a real server. Imported by tests only.
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
-import type { Database } from '../../../platform/db/index.ts';
-import type { EventBus } from '../../../platform/events/index.ts';
-import { contentItems } from '../../content/schema.ts';
-import { createApiKey } from '../../identity/api-keys/create-api-key.ts';
-import type { organizationMembers } from '../../identity/schema.ts';
-import { seedMember } from '../../identity/test-kit.ts';
+import { contentItems } from '../modules/content/schema.ts';
+import { createApiKey } from '../modules/identity/api-keys/create-api-key.ts';
+import { seedMember } from '../modules/identity/identity.test-kit.ts';
+import type { organizationMembers } from '../modules/identity/schema.ts';
+import type { Database } from '../platform/db/index.ts';
+import type { EventBus } from '../platform/events/index.ts';
 
 type TRole = NonNullable<(typeof organizationMembers.$inferInsert)['role']>;
 

@@ -1,14 +1,14 @@
 // A real test server, an AI gateway built on its platform, the executors, two members of different
 // organizations and two fake OpenAI providers (answering the same text differently spelt). Tests only.
 import { expect } from 'vitest';
-import { startTestServer, type TestServer } from '../../../platform/testing/test-server.ts';
-import { createCatalogue } from '../../ai/catalogue/find-model.ts';
-import { call, memberWithKey, type TMember } from '../../ai/e2e/ai-e2e-kit.ts';
-import type { TAiGateway } from '../../ai/index.ts';
-import { createAiGateway } from '../../ai/pipeline/create-ai-gateway.ts';
-import { startFakeOpenAI, type TFakeServer } from '../../ai/testing/index.ts';
-import { createStepExecutors, type TStepExecutors } from './index.ts';
-import { stepContext } from './test-context.ts';
+import { createCatalogue } from '../modules/ai/catalogue/find-model.ts';
+import { startFakeOpenAI, type TFakeServer } from '../modules/ai/fake-providers/fake-providers.test-kit.ts';
+import type { TAiGateway } from '../modules/ai/index.ts';
+import { createAiGateway } from '../modules/ai/pipeline/create-ai-gateway.ts';
+import { createStepExecutors, type TStepExecutors } from '../modules/orchestration/steps/index.ts';
+import { stepContext } from '../modules/orchestration/steps/step-context.test-kit.ts';
+import { call, memberWithKey, type TMember } from './api.test-kit.ts';
+import { startTestServer, type TestServer } from './test-server.ts';
 
 export interface TExecutorFixture {
   s: TestServer;

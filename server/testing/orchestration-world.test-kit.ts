@@ -1,12 +1,6 @@
 // Test helpers for the orchestration routes through a real server: owner, developer, viewer of one
 // organization and an owner of another, each with an API key. Tests only.
-import {
-  call,
-  memberWithKey,
-  startTestServer,
-  type TestServer,
-  type TMember,
-} from '../../ai/e2e/ai-e2e-kit.ts';
+import { call, memberWithKey, startTestServer, type TestServer, type TMember } from './api.test-kit.ts';
 
 export type TOrchestrationWorld = {
   s: TestServer;

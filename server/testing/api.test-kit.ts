@@ -1,23 +1,4 @@
-// Test helpers for the AI module through a real server: members with API keys, JSON and SSE calls. Tests only.
-import { startTestServer, type TestServer } from '../../../platform/testing/test-server.ts';
-import { createApiKey } from '../../identity/api-keys/create-api-key.ts';
-import { seedMember } from '../../identity/test-kit.ts';
-
-export type TMember = Awaited<ReturnType<typeof seedMember>> & { key: string };
-
-/** A member of a new (or the given) organization with an API key of the given scopes. */
-export async function memberWithKey(
-  s: TestServer,
-  opts: Parameters<typeof seedMember>[1] & { scopes?: ('read' | 'write' | 'admin')[] } = {},
-): Promise<TMember> {
-  const member = await seedMember(s.platform.db, { plan: 'enterprise', ...opts });
-  const { key } = await createApiKey({
-    events: s.platform.events,
-    actor: member,
-    input: { name: 'e2e', scopes: opts.scopes ?? ['admin'] },
-  });
-  return { ...member, key };
-}
+// Calls to a real test server: JSON with a member's API key, and server-sent events. Tests only.
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the assertions, not by types.
 export type TCallResult = { status: number; headers: Headers; text: string; body: any };
@@ -71,4 +52,5 @@ export function parseSse(text: string): { event: string; data: any }[] {
     });
 }
 
-export { startTestServer, type TestServer };
+export { memberWithKey, type TMember } from './members.test-kit.ts';
+export { startTestServer, type TestServer } from './test-server.ts';

@@ -4,12 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { parseEnv } from '../../env.ts';
-import { type RunningServer, startServer } from '../../main.ts';
-import type { Modules } from '../../modules.ts';
-import type { TAppEnv } from '../http/index.ts';
-import { createLogger } from '../logger/index.ts';
-import { createScratchDatabase, dropScratchDatabase, embeddedTestDataDir } from './test-database.ts';
+import { parseEnv } from '../env.ts';
+import { type RunningServer, startServer } from '../main.ts';
+import type { Modules } from '../modules.ts';
+import type { TAppEnv } from '../platform/http/index.ts';
+import { createLogger } from '../platform/logger/index.ts';
+import {
+  createScratchDatabase,
+  dropScratchDatabase,
+  embeddedTestDataDir,
+} from '../platform/testing/test-database.ts';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
