@@ -32,7 +32,8 @@ export async function createOrchestration({
   routers: TRouters;
 }): Promise<Orchestration> {
   const { db, events, queue, pubsub, log, env } = platform;
-  // Transform code runs on this instance's worker threads (started on first use), closed with it.
+  // Transform code and condition expressions run on this instance's worker threads (started on first use),
+  // closed with it.
   const sandbox = createSandboxPool();
   const executors = createStepExecutors({
     gateway,
@@ -48,6 +49,7 @@ export async function createOrchestration({
     pubsub,
     log,
     executors: executors as never,
+    sandbox,
     options: {
       orgConcurrency: env.ORCHESTRATION_ORG_CONCURRENCY,
       workerConcurrency: env.ORCHESTRATION_WORKER_CONCURRENCY,
