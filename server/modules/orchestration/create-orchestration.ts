@@ -53,6 +53,7 @@ export async function createOrchestration({
     options: {
       orgConcurrency: env.ORCHESTRATION_ORG_CONCURRENCY,
       workerConcurrency: env.ORCHESTRATION_WORKER_CONCURRENCY,
+      maxStepOutputBytes: env.ORCHESTRATION_MAX_STEP_OUTPUT_BYTES,
     },
   });
   const triggers = await createTriggers({
