@@ -7,6 +7,7 @@ import type { TRouters } from '../identity/index.ts';
 import { agentRoutes } from './agents/index.ts';
 import { approvalRoutes } from './approvals/approval-routes.ts';
 import { createEngine, type TEngine } from './engine/create-engine.ts';
+import { createOpenStreams } from './runs/open-streams.ts';
 import { runRoutes } from './runs/run-routes.ts';
 import { createSandboxPool } from './sandbox/index.ts';
 import { createStepExecutors } from './steps/index.ts';
@@ -64,6 +65,7 @@ export async function createOrchestration({
     publicUrl: env.PUBLIC_URL,
     cache: platform.cache,
   });
+  const streams = createOpenStreams();
   let stopListening: (() => void) | undefined;
   return {
     name: 'orchestration',
@@ -72,7 +74,7 @@ export async function createOrchestration({
     mount(api) {
       api.route('/', workflowRoutes({ db, events, routers }));
       api.route('/', agentRoutes({ db, events, routers }));
-      api.route('/', runRoutes({ db, events, pubsub, engine, routers }));
+      api.route('/', runRoutes({ db, events, pubsub, engine, routers, streams }));
       api.route('/', approvalRoutes({ db, events, engine, routers }));
       api.route('/', triggerRoutes({ ...triggers.routeDeps, routers }));
       // /hooks/* are public routes: they authenticate by the trigger's secret, not as a member.
@@ -81,6 +83,11 @@ export async function createOrchestration({
     startWorkers() {
       engine.startRecovery();
       stopListening ??= triggers.listen();
+    },
+    async detach() {
+      // Before HTTP drains: a followed run's stream never ends by itself, so it would hold shutdown until
+      // SHUTDOWN_TIMEOUT_MS. Its client reconnects with Last-Event-ID.
+      streams.endAll();
     },
     async close() {
       stopListening?.();

@@ -9,6 +9,7 @@ import { assertCan, orgWide, type TIdentityEnv, type TRouters } from '../../iden
 import type { TEngine } from '../engine/create-engine.ts';
 import { getRun } from './get-run.ts';
 import { listRuns } from './list-runs.ts';
+import type { TOpenStreams } from './open-streams.ts';
 import {
   ZExecuteBodySchema,
   ZRunDetailSchema,
@@ -94,6 +95,8 @@ export type TRunRouteDeps = {
   pubsub: PubSub;
   engine: TEngine;
   routers: TRouters;
+  /** The process's open event streams, ended at shutdown. */
+  streams: TOpenStreams;
 };
 
 /** Executing workflows and reading, cancelling and following runs. */
@@ -147,6 +150,7 @@ export function runRoutes(deps: TRunRouteDeps): OpenAPIHono<TIdentityEnv> {
         pubsub: deps.pubsub,
         runId: c.req.valid('param').id,
         after,
+        streams: deps.streams,
       })) as never;
     });
 }
