@@ -66,6 +66,8 @@ export const ZEnvSchema = z.object({
   ORCHESTRATION_ORG_CONCURRENCY: z.coerce.number().int().positive().default(4),
   /** Workflow steps one worker process runs at once. */
   ORCHESTRATION_WORKER_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  /** Largest step (and run) output stored, as JSON bytes; a larger one fails its step with a clear error. */
+  ORCHESTRATION_MAX_STEP_OUTPUT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** JSON merged over the default plan limits, e.g. {"starter":{"apiRequestsPerHour":500}}; null = unlimited. */

@@ -64,7 +64,7 @@ export function createCollaboration(deps: {
   // Every update is stored as it arrives (hooks.ts), so there is no debounced store to wait for: a document
   // whose last client leaves is unloaded at once.
   const hocuspocus = new Hocuspocus<TCollabContext>({ quiet: true, unloadImmediately: true, extensions });
-  const attached: { close(): void }[] = [];
+  const attached: { close(): Promise<void> }[] = [];
   return {
     name: 'collaboration',
     hocuspocus,
@@ -79,7 +79,7 @@ export function createCollaboration(deps: {
     },
     participantsOfProject: (projectId) => participantsOfProject(hocuspocus, projectId),
     async detach() {
-      for (const a of attached.splice(0)) a.close();
+      await Promise.all(attached.splice(0).map((a) => a.close()));
       // Closing the connections makes Hocuspocus unload each document (our hook compacts it, the Redis
       // extension unsubscribes). Those unloads must end before onDestroy disconnects Redis.
       hocuspocus.closeConnections();

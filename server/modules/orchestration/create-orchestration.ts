@@ -7,6 +7,7 @@ import type { TRouters } from '../identity/index.ts';
 import { agentRoutes } from './agents/index.ts';
 import { approvalRoutes } from './approvals/approval-routes.ts';
 import { createEngine, type TEngine } from './engine/create-engine.ts';
+import { createOpenStreams } from './runs/open-streams.ts';
 import { runRoutes } from './runs/run-routes.ts';
 import { createSandboxPool } from './sandbox/index.ts';
 import { createStepExecutors } from './steps/index.ts';
@@ -32,7 +33,8 @@ export async function createOrchestration({
   routers: TRouters;
 }): Promise<Orchestration> {
   const { db, events, queue, pubsub, log, env } = platform;
-  // Transform code runs on this instance's worker threads (started on first use), closed with it.
+  // Transform code and condition expressions run on this instance's worker threads (started on first use),
+  // closed with it.
   const sandbox = createSandboxPool();
   const executors = createStepExecutors({
     gateway,
@@ -48,9 +50,11 @@ export async function createOrchestration({
     pubsub,
     log,
     executors: executors as never,
+    sandbox,
     options: {
       orgConcurrency: env.ORCHESTRATION_ORG_CONCURRENCY,
       workerConcurrency: env.ORCHESTRATION_WORKER_CONCURRENCY,
+      maxStepOutputBytes: env.ORCHESTRATION_MAX_STEP_OUTPUT_BYTES,
     },
   });
   const triggers = await createTriggers({
@@ -61,6 +65,7 @@ export async function createOrchestration({
     publicUrl: env.PUBLIC_URL,
     cache: platform.cache,
   });
+  const streams = createOpenStreams();
   let stopListening: (() => void) | undefined;
   return {
     name: 'orchestration',
@@ -69,7 +74,7 @@ export async function createOrchestration({
     mount(api) {
       api.route('/', workflowRoutes({ db, events, routers }));
       api.route('/', agentRoutes({ db, events, routers }));
-      api.route('/', runRoutes({ db, events, pubsub, engine, routers }));
+      api.route('/', runRoutes({ db, events, pubsub, engine, routers, streams }));
       api.route('/', approvalRoutes({ db, events, engine, routers }));
       api.route('/', triggerRoutes({ ...triggers.routeDeps, routers }));
       // /hooks/* are public routes: they authenticate by the trigger's secret, not as a member.
@@ -78,6 +83,11 @@ export async function createOrchestration({
     startWorkers() {
       engine.startRecovery();
       stopListening ??= triggers.listen();
+    },
+    async detach() {
+      // Before HTTP drains: a followed run's stream never ends by itself, so it would hold shutdown until
+      // SHUTDOWN_TIMEOUT_MS. Its client reconnects with Last-Event-ID.
+      streams.endAll();
     },
     async close() {
       stopListening?.();

@@ -28,6 +28,10 @@ const { WebSocketServer } = createRequire(import.meta.url)('ws') as {
 };
 
 export const COLLAB_PATH = '/api/v1/collab';
+/** The close every open socket gets at shutdown (RFC 6455 1012 Service Restart). */
+export const ServiceRestart = { code: 1012, reason: 'Server restarting' } as const;
+const CLOSE_HANDSHAKE_MS = 1_000;
+const CLOSED = 3;
 
 /** A fetch Request carrying the upgrade's URL and headers, which is what Hocuspocus hooks read. */
 function toRequest(req: IncomingMessage): Request {
@@ -55,7 +59,7 @@ export function attachCollab(
   server: Server,
   hocuspocus: Hocuspocus<TCollabContext>,
   opts: { maxPayload: number },
-): { close(): void } {
+): { close(): Promise<void> } {
   // maxPayload: ws closes a connection sending a larger frame with 1009 before Hocuspocus sees it.
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxPayload });
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -97,9 +101,25 @@ export function attachCollab(
   };
   server.on('upgrade', onUpgrade);
   return {
-    close() {
+    async close() {
       server.off('upgrade', onUpgrade);
-      for (const client of wss.clients) client.terminate();
+      // A close frame, not a cut connection: clients see 1012 and reconnect (to this process restarted, or
+      // another), where a terminated socket showed them 1006, an abnormal closure.
+      const open = [...wss.clients];
+      const gone = Promise.all(
+        open.map(
+          (ws) =>
+            new Promise<void>((resolve) =>
+              ws.readyState === CLOSED ? resolve() : ws.on('close', () => resolve()),
+            ),
+        ),
+      );
+      for (const ws of open) ws.close(ServiceRestart.code, ServiceRestart.reason);
+      let timer: NodeJS.Timeout | undefined;
+      // A client that does not answer the closing handshake in time is cut, so shutdown never waits on it.
+      await Promise.race([gone, new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_HANDSHAKE_MS)))]);
+      clearTimeout(timer);
+      for (const ws of wss.clients) ws.terminate();
       wss.close();
     },
   };

@@ -6,6 +6,9 @@ import type { EventBus } from '../../../platform/events/index.ts';
 import { errorResponses, json } from '../../../platform/http/index.ts';
 import { assertCan, orgWide, type TIdentityEnv, type TRouters } from '../../identity/index.ts';
 import type { TEngine } from '../engine/create-engine.ts';
+import { authorizeRun } from '../runs/authorize-run.ts';
+import { authorizeWorkflowIn } from '../workflows/authorize-workflow.ts';
+import { authorizeApproval } from './authorize-approval.ts';
 import { decideApproval } from './decide-approval.ts';
 import { listApprovals, ZApprovalListQuerySchema, ZApprovalSchema } from './list-approvals.ts';
 
@@ -52,13 +55,18 @@ export function approvalRoutes(deps: {
   return deps.routers
     .member()
     .openapi(list, async (c) => {
-      assertCan(c.get('actor'), 'workflow:read', orgWide(c));
-      const organizationId = c.get('actor').organizationId;
-      return c.json(await listApprovals({ db: deps.db, organizationId, query: c.req.valid('query') }), 200);
+      const actor = c.get('actor');
+      const query = c.req.valid('query');
+      // Filtered to one run or workflow, the list is that workflow's (project roles count); unfiltered, it is
+      // the organization's, for whom the organization role lets read every workflow.
+      if (query.runId) await authorizeRun(deps.db, actor, query.runId, 'workflow:read');
+      if (query.workflowId) await authorizeWorkflowIn(deps.db, actor, query.workflowId, 'workflow:read');
+      if (!query.runId && !query.workflowId) assertCan(actor, 'workflow:read', orgWide(c));
+      return c.json(await listApprovals({ db: deps.db, organizationId: actor.organizationId, query }), 200);
     })
     .openapi(decide, async (c) => {
       const actor = c.get('actor');
-      assertCan(actor, 'workflow:execute', orgWide(c));
+      await authorizeApproval(deps.db, actor, c.req.valid('param').id, 'workflow:execute');
       const body = c.req.valid('json');
       const a = await decideApproval(deps.engine.ctx, {
         organizationId: actor.organizationId,

@@ -9,6 +9,7 @@ import { TERMINAL_RUN } from './engine-types.ts';
 import { finishRun } from './finish-run.ts';
 import { buildScope, leafOutputs, planAdvance } from './graph.ts';
 import { loadRun, type TLoadedRun } from './load-run.ts';
+import { oversizedOutput } from './output-limit.ts';
 import type { TEventLog } from './run-events.ts';
 
 /** The `orchestration.advance` job: advances the run with its row locked (advances never interleave). */
@@ -35,7 +36,7 @@ export async function advanceIn(
 ): Promise<string | null> {
   if (TERMINAL_RUN.has(loaded.run.status)) return null;
   const { run, definition } = loaded;
-  const plan = planAdvance(definition, loaded.steps);
+  const plan = planAdvance(definition, loaded.steps, { maxOutputBytes: ctx.options.maxStepOutputBytes });
   const now = new Date();
 
   if (plan.skip.length > 0) {
@@ -75,6 +76,11 @@ export async function advanceIn(
         status: 'failed',
         error: `Output: ${(err as Error).message}`,
       });
+      return null;
+    }
+    const tooLarge = oversizedOutput(output, ctx.options.maxStepOutputBytes, 'The run output');
+    if (tooLarge) {
+      await finishRun(ctx, tx, log, emit, run, { status: 'failed', error: `Output: ${tooLarge}` });
       return null;
     }
     await finishRun(ctx, tx, log, emit, run, { status: 'succeeded', output });

@@ -3,6 +3,7 @@ import type { EventBus } from '../../../platform/events/index.ts';
 import type { Logger } from '../../../platform/logger/index.ts';
 import type { PubSub } from '../../../platform/pubsub/index.ts';
 import type { Queue } from '../../../platform/queue/index.ts';
+import type { SandboxPool } from '../sandbox/index.ts';
 import { createAbortRegistry } from './abort-registry.ts';
 import { advanceRun } from './advance-run.ts';
 import { cancelRun } from './cancel-run.ts';
@@ -34,12 +35,17 @@ export async function createEngine(deps: {
   pubsub: PubSub;
   log: Logger;
   executors: TExecutors;
+  /** Worker threads for condition expressions (default: the process's shared pool). */
+  sandbox?: SandboxPool;
   options?: TEngineOptions;
 }): Promise<TEngine> {
   const options = { ...DEFAULT_ENGINE_OPTIONS, ...deps.options };
   const aborts = await createAbortRegistry(deps.pubsub);
   // Conditions are the engine's own (they decide the graph); an injected one (tests) takes precedence.
-  const executors: TExecutors = { condition: evaluateCondition, ...deps.executors };
+  const executors: TExecutors = {
+    condition: (ctx, step) => evaluateCondition(ctx, step, deps.sandbox),
+    ...deps.executors,
+  };
   const base = { ...deps, executors, log: deps.log.child({ module: 'orchestration' }), options };
   const jobs = engineJobs(base, {
     advance: (p) => advanceRun(ctx, p),

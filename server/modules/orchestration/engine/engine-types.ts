@@ -4,6 +4,7 @@ import type { Logger } from '../../../platform/logger/index.ts';
 import type { PubSub } from '../../../platform/pubsub/index.ts';
 import type { Queue } from '../../../platform/queue/index.ts';
 import type { TStep, TStepContext, TStepOutcome, TStepType } from '../types.ts';
+import { DEFAULT_MAX_STEP_OUTPUT_BYTES } from './output-limit.ts';
 
 /** Runs one attempt of one step; the engine handles delay, approval, map and workflow steps itself. */
 export type TStepExecutor = (ctx: TStepContext, step: TStep) => Promise<TStepOutcome>;
@@ -23,6 +24,8 @@ export interface TEngineOptions {
    * than this; 0 sends every step through the queue.
    */
   continueForMs?: number;
+  /** A step (or run) output larger than this as JSON fails the step (or run) instead of being stored. */
+  maxStepOutputBytes?: number;
 }
 
 export interface TEngineDeps {
@@ -41,6 +44,7 @@ export const DEFAULT_ENGINE_OPTIONS: Required<TEngineOptions> = {
   leaseMs: 15_000,
   defaultStepTimeoutMs: 300_000,
   continueForMs: 2_000,
+  maxStepOutputBytes: DEFAULT_MAX_STEP_OUTPUT_BYTES,
 };
 
 export { TERMINAL_RUN, TERMINAL_STEP } from '../../../../contracts/orchestration/statuses.ts';

@@ -6,6 +6,7 @@ import { claimStep, type TClaim } from './claim-step.ts';
 import type { TEngineCtx, TStepJob } from './engine-jobs.ts';
 import { engineTx } from './engine-tx.ts';
 import { finishAttempt } from './finish-attempt.ts';
+import { oversizedOutput } from './output-limit.ts';
 import type { TLogLine } from './store-outcome.ts';
 
 /**
@@ -97,6 +98,11 @@ async function runAttempt(
     clearTimeout(timer);
     clearInterval(renew);
     release();
+  }
+  if (outcome.status === 'succeeded') {
+    const tooLarge = oversizedOutput(outcome.output, ctx.options.maxStepOutputBytes);
+    // Not retried: the same step would most likely produce the same output again.
+    if (tooLarge) outcome = { status: 'failed', error: tooLarge, retryable: false };
   }
   if (controller.signal.aborted && outcome.status === 'failed') {
     const reason = controller.signal.reason;

@@ -4,6 +4,7 @@ import type { TStepStatus } from '../../../../contracts/orchestration/statuses.t
 import type { TScope, TStep, TWorkflowDefinition } from '../types.ts';
 import { TERMINAL_STEP } from './engine-types.ts';
 import { parseChildId, type TStepRow } from './load-run.ts';
+import { oversizedOutput } from './output-limit.ts';
 
 type TState = { status: TStepStatus; output: unknown; error: string | null };
 
@@ -52,7 +53,11 @@ export function conditionVerdict(output: unknown): boolean {
   return Boolean(output);
 }
 
-export function planAdvance(def: TWorkflowDefinition, rows: TStepRow[]): TAdvancePlan {
+export function planAdvance(
+  def: TWorkflowDefinition,
+  rows: TStepRow[],
+  opts: { maxOutputBytes?: number } = {},
+): TAdvancePlan {
   const state = new Map<string, TState>(
     rows.map((r) => [r.stepId, { status: r.status, output: r.output, error: r.error }]),
   );
@@ -90,19 +95,16 @@ export function planAdvance(def: TWorkflowDefinition, rows: TStepRow[]): TAdvanc
     const failed = items.find((r) => r.status === 'failed' && (step.step.onError ?? 'fail') === 'fail');
     const open = items.filter((r) => !TERMINAL_STEP.has(r.status));
     if (failed || open.length === 0) {
-      const done = failed
-        ? {
-            id: step.id,
-            status: 'failed' as const,
-            output: null,
-            error: `Item ${failed.stepId}: ${failed.error ?? 'failed'}`,
-          }
-        : {
-            id: step.id,
-            status: 'succeeded' as const,
-            output: items.map((r) => (r.status === 'succeeded' ? r.output : null)),
-            error: null,
-          };
+      const output = failed ? null : items.map((r) => (r.status === 'succeeded' ? r.output : null));
+      // Each item's output fits the limit, but a thousand of them together need not.
+      const tooLarge =
+        output && opts.maxOutputBytes !== undefined
+          ? oversizedOutput(output, opts.maxOutputBytes, 'The map output (all items together)')
+          : null;
+      const error = failed ? `Item ${failed.stepId}: ${failed.error ?? 'failed'}` : tooLarge;
+      const done = error
+        ? { id: step.id, status: 'failed' as const, output: null, error }
+        : { id: step.id, status: 'succeeded' as const, output, error: null };
       plan.mapsDone.push(done);
       state.set(step.id, { status: done.status, output: done.output, error: done.error });
       continue;

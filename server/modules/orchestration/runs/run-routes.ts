@@ -7,8 +7,11 @@ import { AppError, errorResponses, json } from '../../../platform/http/index.ts'
 import type { PubSub } from '../../../platform/pubsub/index.ts';
 import { assertCan, orgWide, type TIdentityEnv, type TRouters } from '../../identity/index.ts';
 import type { TEngine } from '../engine/create-engine.ts';
+import { authorizeWorkflowIn } from '../workflows/authorize-workflow.ts';
+import { authorizeRun } from './authorize-run.ts';
 import { getRun } from './get-run.ts';
 import { listRuns } from './list-runs.ts';
+import type { TOpenStreams } from './open-streams.ts';
 import {
   ZExecuteBodySchema,
   ZRunDetailSchema,
@@ -94,6 +97,8 @@ export type TRunRouteDeps = {
   pubsub: PubSub;
   engine: TEngine;
   routers: TRouters;
+  /** The process's open event streams, ended at shutdown. */
+  streams: TOpenStreams;
 };
 
 /** Executing workflows and reading, cancelling and following runs. */
@@ -102,8 +107,8 @@ export function runRoutes(deps: TRunRouteDeps): OpenAPIHono<TIdentityEnv> {
     .member()
     .openapi(execute, async (c) => {
       const actor = c.get('actor');
-      assertCan(actor, 'workflow:execute', orgWide(c));
       const { id } = c.req.valid('param');
+      await authorizeWorkflowIn(deps.db, actor, id, 'workflow:execute');
       const body = c.req.valid('json');
       const started = await deps.engine.startRun({
         organizationId: actor.organizationId,
@@ -115,26 +120,30 @@ export function runRoutes(deps: TRunRouteDeps): OpenAPIHono<TIdentityEnv> {
       return c.json(started, 202);
     })
     .openapi(list, async (c) => {
-      assertCan(c.get('actor'), 'workflow:read', orgWide(c));
-      const organizationId = c.get('actor').organizationId;
-      return c.json(await listRuns({ db: deps.db, organizationId, query: c.req.valid('query') }), 200);
+      const actor = c.get('actor');
+      const query = c.req.valid('query');
+      // The runs of one workflow are the workflow's (project roles count); the organization's whole list is
+      // for whom the organization role lets read every workflow.
+      if (query.workflowId) await authorizeWorkflowIn(deps.db, actor, query.workflowId, 'workflow:read');
+      else assertCan(actor, 'workflow:read', orgWide(c));
+      return c.json(await listRuns({ db: deps.db, organizationId: actor.organizationId, query }), 200);
     })
     .openapi(getOne, async (c) => {
-      assertCan(c.get('actor'), 'workflow:read', orgWide(c));
-      const organizationId = c.get('actor').organizationId;
-      return c.json(await getRun({ db: deps.db, organizationId, runId: c.req.valid('param').id }), 200);
+      const actor = c.get('actor');
+      const runId = c.req.valid('param').id;
+      await authorizeRun(deps.db, actor, runId, 'workflow:read');
+      return c.json(await getRun({ db: deps.db, organizationId: actor.organizationId, runId }), 200);
     })
     .openapi(cancel, async (c) => {
       const actor = c.get('actor');
-      assertCan(actor, 'workflow:execute', orgWide(c));
-      const result = await deps.engine.cancelRun({
-        organizationId: actor.organizationId,
-        runId: c.req.valid('param').id,
-      });
+      const runId = c.req.valid('param').id;
+      await authorizeRun(deps.db, actor, runId, 'workflow:execute');
+      const result = await deps.engine.cancelRun({ organizationId: actor.organizationId, runId });
       return c.json(result, 200);
     })
     .openapi(events, async (c) => {
-      assertCan(c.get('actor'), 'workflow:read', orgWide(c));
+      const runId = c.req.valid('param').id;
+      await authorizeRun(deps.db, c.get('actor'), runId, 'workflow:read');
       const header = c.req.header('last-event-id');
       if (header !== undefined && !/^\d{1,18}$/.test(header))
         throw new AppError('VALIDATION_ERROR', 'Last-Event-ID must be an event sequence number', {
@@ -145,8 +154,9 @@ export function runRoutes(deps: TRunRouteDeps): OpenAPIHono<TIdentityEnv> {
         db: deps.db,
         organizationId: c.get('actor').organizationId,
         pubsub: deps.pubsub,
-        runId: c.req.valid('param').id,
+        runId,
         after,
+        streams: deps.streams,
       })) as never;
     });
 }

@@ -8,6 +8,9 @@ import type { PubSub } from '../../../platform/pubsub/index.ts';
 import { TERMINAL_RUN } from '../engine/engine-types.ts';
 import { runChannel, type TRunEvent, toRunEvent } from '../engine/run-events.ts';
 import { runEvents, workflowRuns } from '../schema.ts';
+import { followLive } from './follow-live.ts';
+import { createLiveQueue } from './live-queue.ts';
+import type { TOpenStreams } from './open-streams.ts';
 
 /**
  * GET /runs/{id}/events: replays the run's events after `after` (Last-Event-ID or ?after=seq), then follows
@@ -22,7 +25,16 @@ export async function streamRunEvents(
     pubsub,
     runId,
     after,
-  }: { db: Database; organizationId: string; pubsub: PubSub; runId: string; after: number },
+    streams,
+  }: {
+    db: Database;
+    organizationId: string;
+    pubsub: PubSub;
+    runId: string;
+    after: number;
+    /** Open streams of this process, ended at shutdown. */
+    streams: TOpenStreams;
+  },
 ) {
   const [run] = await withTenant(db, organizationId, (tx) =>
     tx
@@ -31,16 +43,16 @@ export async function streamRunEvents(
       .where(and(eq(workflowRuns.id, runId), eq(workflowRuns.organizationId, organizationId))),
   );
   if (!run) throw notFound('Run');
-  const live: TRunEvent[] = [];
-  let wake: (() => void) | null = null;
+  const live = createLiveQueue<TRunEvent>();
   const unsubscribe = await pubsub.subscribe(runChannel(runId), (message) => {
     try {
       live.push(JSON.parse(message) as TRunEvent);
-      wake?.();
     } catch {
       // A malformed message is skipped; the table still has the event for a reconnecting client.
     }
   });
+  // Shutdown ends the follow like a finished run would; the client resumes elsewhere with Last-Event-ID.
+  const forget = streams.add(() => live.close());
   return streamSSE(c, async (sse) => {
     let last = after;
     let finished = false;
@@ -50,10 +62,7 @@ export async function streamRunEvents(
       await sse.writeSSE({ id: String(e.seq), event: e.type, data: JSON.stringify(e) });
       if (e.type === 'run.finished') finished = true;
     };
-    sse.onAbort(() => {
-      finished = true;
-      wake?.();
-    });
+    sse.onAbort(() => live.close());
     try {
       const rows = await withTenant(db, organizationId, (tx) =>
         tx
@@ -65,19 +74,13 @@ export async function streamRunEvents(
       for (const row of rows) await send(toRunEvent(row));
       // A finished run whose run.finished is before `after` has nothing more to say.
       if (TERMINAL_RUN.has(run.status) && rows.length === 0) finished = true;
-      while (!finished && !sse.aborted) {
-        const batch = live.splice(0).sort((a, b) => a.seq - b.seq);
-        for (const e of batch) await send(e);
-        if (finished) break;
-        // Wait for the next push, with a heartbeat comment so proxies keep the connection open.
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, 15_000).unref();
-        });
-        wake = null;
-        if (live.length === 0 && !finished) await sse.write(': keep-alive\n\n');
-      }
+      await followLive(live, {
+        send,
+        keepAlive: () => sse.write(': keep-alive\n\n').then(() => undefined),
+        done: () => finished || sse.aborted,
+      });
     } finally {
+      forget();
       await unsubscribe();
     }
   });

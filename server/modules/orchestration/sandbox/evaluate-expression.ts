@@ -1,8 +1,11 @@
-// Condition steps: one JavaScript expression over the run's scope, evaluated in the same sandbox as transforms.
+// Condition steps: one JavaScript expression over the run's scope, evaluated in the same sandbox as transforms:
+// on a worker thread of the pool, so an endless loop or a memory bomb never holds the event loop (HTTP, queue
+// heartbeats), and the pool's watchdog terminates a worker that overruns its deadline.
 import type { TScope } from '../types.ts';
-import { runSandboxed, type TSandboxResult } from './run-sandboxed.ts';
+import type { TSandboxResult } from './run-sandboxed.ts';
+import { type SandboxPool, sharedSandboxPool } from './sandbox-pool.ts';
 
-// Generous for one expression: a loaded machine can starve the event loop for a few hundred ms.
+// Generous for one expression: a loaded machine can starve a worker for a few hundred ms.
 const EXPRESSION_TIMEOUT_MS = 1_000;
 const EXPRESSION_MEMORY_BYTES = 8 * 1024 * 1024;
 
@@ -10,10 +13,11 @@ const EXPRESSION_MEMORY_BYTES = 8 * 1024 * 1024;
 export function evaluateExpression(
   expr: string,
   scope: TScope,
-  opts: { timeoutMs?: number; signal?: AbortSignal } = {},
+  opts: { timeoutMs?: number; signal?: AbortSignal; sandbox?: SandboxPool } = {},
 ): Promise<TSandboxResult> {
   if (!expr.trim()) return Promise.resolve({ ok: false, kind: 'error', error: 'empty expression' });
-  return runSandboxed({
+  const sandbox = opts.sandbox ?? sharedSandboxPool();
+  return sandbox.run({
     // Parenthesised on its own lines so a trailing comment in the expression cannot swallow the closing paren.
     code: `return (\n${expr}\n);`,
     globals: scopeGlobals(scope),

@@ -96,6 +96,20 @@ describe('runSandboxed', () => {
     expect(await run('return [1, 2].map((x) => x * 2);')).toEqual({ ok: true, value: [2, 4] });
   });
 
+  it('stops megabytes-per-operation allocations at the engine ceiling, between two interrupt checks', async () => {
+    // The interrupt handler runs every few thousand operations; without a cap on the WebAssembly memory this
+    // loop grew the heap to 2 GiB (and ran for many seconds) before the handler first saw it.
+    const before = process.memoryUsage().rss;
+    const r = await runSandboxed({
+      code: 'const a = []; while (true) a.push("y".repeat(4e6) + a.length);',
+      globals: {},
+      timeoutMs: 60_000,
+    });
+    expect(r).toMatchObject({ ok: false, kind: 'memory' });
+    expect(process.memoryUsage().rss - before).toBeLessThan(400 * 1024 * 1024);
+    expect(await run('return 1;')).toEqual({ ok: true, value: 1 });
+  }, 30_000);
+
   it('keeps no state between calls', async () => {
     await run('globalThis.leak = 1; return 1;');
     expect(await run('return typeof leak;')).toEqual({ ok: true, value: 'undefined' });

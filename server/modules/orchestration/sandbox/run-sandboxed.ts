@@ -1,7 +1,14 @@
 // Runs untrusted workflow code (transform steps, condition expressions) in QuickJS compiled to WebAssembly: a
 // separate JavaScript engine with its own heap, so the code sees no Node API (process, require, fetch, timers)
 // and cannot reach the host's objects. Data crosses the boundary only as JSON strings, both ways.
-import { newQuickJSWASMModule, type QuickJSContext, type QuickJSWASMModule } from 'quickjs-emscripten';
+import {
+  type CustomizeVariantOptions,
+  newQuickJSWASMModule,
+  newVariant,
+  type QuickJSContext,
+  type QuickJSWASMModule,
+  RELEASE_SYNC,
+} from 'quickjs-emscripten';
 
 export type TSandboxResult =
   | { ok: true; value: unknown }
@@ -27,13 +34,36 @@ export const DEFAULT_SANDBOX_MEMORY_BYTES = 32 * 1024 * 1024;
 // V8 overflowed first in our measurements, which leaves the QuickJS runtime corrupt).
 const MAX_STACK_BYTES = 128 * 1024;
 const GLOBAL_NAME = /^[A-Za-z_$][\w$]*$/;
+const WASM_PAGE_BYTES = 64 * 1024;
+/** WebAssembly memory never shrinks: past this size the module is dropped so the host gets its memory back. */
+const RECYCLE_HEAP_BYTES = 96 * 1024 * 1024;
+/** The largest per-call memory limit callers may ask for (transform steps cap theirs at 128 MiB). */
+export const MAX_SANDBOX_MEMORY_BYTES = 128 * 1024 * 1024;
+// A module just under the recycle size still leaves room for the largest per-call limit, plus slack for the
+// one allocation that may overshoot between two interrupt checks.
+const MAX_HEAP_BYTES = RECYCLE_HEAP_BYTES + MAX_SANDBOX_MEMORY_BYTES + 32 * 1024 * 1024;
 
+type TWasmMemory = Exclude<CustomizeVariantOptions['wasmMemory'], (() => unknown) | undefined>;
+// The project's TypeScript lib (ES2024, no DOM) declares WebAssembly's types but not its global value.
+const WasmMemory = (
+  globalThis as unknown as {
+    WebAssembly: { Memory: new (d: { initial: number; maximum: number }) => TWasmMemory };
+  }
+).WebAssembly.Memory;
 // One WebAssembly module for the process (instantiating it costs tens of ms); each call gets a fresh runtime
 // and context, so no state leaks from one run's code into another's. Should the module ever be left broken (a
 // host exception inside WebAssembly, a failed disposal), it is dropped and the next call instantiates a new one.
 let modulePromise: Promise<QuickJSWASMModule> | null = null;
 function quickjs(): Promise<QuickJSWASMModule> {
-  modulePromise ??= newQuickJSWASMModule();
+  modulePromise ??= newQuickJSWASMModule(
+    newVariant(RELEASE_SYNC, {
+      // The hard ceiling behind the per-call limit: the interrupt handler below runs only every few thousand
+      // operations, and code that allocates megabytes per operation grew the heap to the engine's 2 GiB of
+      // resident memory between two checks. A capped memory makes QuickJS's malloc fail instead,
+      // which the code sees as "out of memory". 16 MiB is the build's initial size.
+      wasmMemory: new WasmMemory({ initial: 16 * 16, maximum: MAX_HEAP_BYTES / WASM_PAGE_BYTES }),
+    }),
+  );
   return modulePromise;
 }
 
@@ -44,8 +74,6 @@ function heapBytes(module: QuickJSWASMModule): number {
   const heap = (module as unknown as { module?: { HEAPU8?: Uint8Array } }).module?.HEAPU8;
   return heap?.buffer.byteLength ?? 0;
 }
-/** WebAssembly memory never shrinks: past this size the module is dropped so the host gets its memory back. */
-const RECYCLE_HEAP_BYTES = 96 * 1024 * 1024;
 
 /** Runs `code` with `globals` under a deadline and a memory limit; failures are values, never exceptions. */
 export async function runSandboxed(opts: TSandboxOptions): Promise<TSandboxResult> {
@@ -63,7 +91,10 @@ export async function runSandboxed(opts: TSandboxOptions): Promise<TSandboxResul
   const module = await quickjs();
   const runtime = module.newRuntime();
   const deadline = Date.now() + timeoutMs;
-  const memoryLimit = opts.memoryLimitBytes ?? DEFAULT_SANDBOX_MEMORY_BYTES;
+  const memoryLimit = Math.min(
+    opts.memoryLimitBytes ?? DEFAULT_SANDBOX_MEMORY_BYTES,
+    MAX_SANDBOX_MEMORY_BYTES,
+  );
   const heapLimit = heapBytes(module) + memoryLimit;
   let interruptedBy: 'deadline' | 'memory' | null = null;
   runtime.setMemoryLimit(memoryLimit);

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Database } from '../../../platform/db/index.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
 import { errorResponses, json } from '../../../platform/http/index.ts';
-import { assertCan, orgWide, type TIdentityEnv, type TRouters } from '../../identity/index.ts';
+import type { TIdentityEnv, TRouters } from '../../identity/index.ts';
+import { authorizeWorkflowIn } from '../workflows/authorize-workflow.ts';
 import {
   createTrigger,
   deleteTrigger,
@@ -72,27 +73,29 @@ export function triggerRoutes(
   return deps.routers
     .member()
     .openapi(list, async (c) => {
-      assertCan(c.get('actor'), 'workflow:read', orgWide(c));
-      const organizationId = c.get('actor').organizationId;
+      const actor = c.get('actor');
+      const workflowId = c.req.valid('param').id;
+      await authorizeWorkflowIn(deps.db, actor, workflowId, 'workflow:read');
       return c.json(
-        { data: await listTriggers(deps, { organizationId, workflowId: c.req.valid('param').id }) },
+        { data: await listTriggers(deps, { organizationId: actor.organizationId, workflowId }) },
         200,
       );
     })
     .openapi(create, async (c) => {
       const actor = c.get('actor');
-      assertCan(actor, 'workflow:update', orgWide(c));
+      const workflowId = c.req.valid('param').id;
+      await authorizeWorkflowIn(deps.db, actor, workflowId, 'workflow:update');
       const trigger = await createTrigger(deps, {
         organizationId: actor.organizationId,
-        workflowId: c.req.valid('param').id,
+        workflowId,
         body: c.req.valid('json'),
         userId: actor.userId,
       });
       return c.json(trigger, 201);
     })
     .openapi(patch, async (c) => {
-      assertCan(c.get('actor'), 'workflow:update', orgWide(c));
       const { id, triggerId } = c.req.valid('param');
+      await authorizeWorkflowIn(deps.db, c.get('actor'), id, 'workflow:update');
       const t = await setTriggerEnabled(deps, {
         organizationId: c.get('actor').organizationId,
         workflowId: id,
@@ -102,8 +105,8 @@ export function triggerRoutes(
       return c.json(t, 200);
     })
     .openapi(remove, async (c) => {
-      assertCan(c.get('actor'), 'workflow:update', orgWide(c));
       const { id, triggerId } = c.req.valid('param');
+      await authorizeWorkflowIn(deps.db, c.get('actor'), id, 'workflow:update');
       const organizationId = c.get('actor').organizationId;
       await deleteTrigger(deps, { organizationId, workflowId: id, triggerId });
       return c.body(null, 204);

@@ -1,10 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import type { EventBus } from '../../../platform/events/index.ts';
-import { assertCan, type TActorContext } from '../../identity/index.ts';
+import type { TActorContext } from '../../identity/index.ts';
 import { workflows } from '../schema.ts';
-import { loadWorkflowRow } from './load-workflow.ts';
+import { authorizeWorkflow } from './authorize-workflow.ts';
 import { WorkflowUpdated } from './workflow-events.ts';
-import { workflowResource } from './workflow-view.ts';
 
 /**
  * DELETE /workflows/{id} archives (`workflow:delete`) rather than deleting: runs cascade from their workflow,
@@ -24,8 +23,13 @@ export async function archiveWorkflow({
   const organizationId = actor.organizationId;
   await events.transaction(
     async (tx, emit) => {
-      const wf = await loadWorkflowRow(tx, organizationId, workflowId, { forUpdate: true });
-      assertCan(actor, 'workflow:delete', workflowResource(wf));
+      const wf = await authorizeWorkflow({
+        tx,
+        actor,
+        workflowId,
+        action: 'workflow:delete',
+        forUpdate: true,
+      });
       if (wf.status === 'archived') return;
       await tx
         .update(workflows)

@@ -1,6 +1,7 @@
 import type { EventBus } from '../../../platform/events/index.ts';
-import { assertCan, type TActorContext } from '../../identity/index.ts';
+import type { TActorContext } from '../../identity/index.ts';
 import { workflows, workflowVersions } from '../schema.ts';
+import { assertCanCreateWorkflowIn } from './authorize-workflow.ts';
 import { checkDefinition } from './check-definition.ts';
 import { assertProjectInOrg } from './load-workflow.ts';
 import { WorkflowCreated } from './workflow-events.ts';
@@ -21,14 +22,10 @@ export async function createWorkflow({
   input: TCreateWorkflowInput;
 }): Promise<TWorkflowWithDefinition> {
   const organizationId = actor.organizationId;
-  assertCan(
-    actor,
-    'workflow:create',
-    input.projectId ? { organizationId, projectId: input.projectId } : undefined,
-  );
   return events.transaction(
     async (tx, emit) => {
       if (input.projectId) await assertProjectInOrg(tx, organizationId, input.projectId);
+      await assertCanCreateWorkflowIn(tx, actor, input.projectId);
       const definition = await checkDefinition(tx, organizationId, input.definition);
       const [row] = await tx
         .insert(workflows)

@@ -2,11 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { notFound } from '../../../platform/http/index.ts';
-import { assertCan, type TActorContext } from '../../identity/index.ts';
+import type { TActorContext } from '../../identity/index.ts';
 import { workflowVersions } from '../schema.ts';
-import { loadWorkflowRow } from './load-workflow.ts';
+import { authorizeWorkflow } from './authorize-workflow.ts';
 import type { TWorkflowVersionView } from './workflow-schemas.ts';
-import { toVersionView, workflowResource } from './workflow-view.ts';
+import { toVersionView } from './workflow-view.ts';
 
 /** One version of a workflow with its definition (`workflow:read`). */
 export async function getWorkflowVersion({
@@ -21,8 +21,7 @@ export async function getWorkflowVersion({
   version: number;
 }): Promise<TWorkflowVersionView> {
   return withTenant(db, actor.organizationId, async (tx) => {
-    const wf = await loadWorkflowRow(tx, actor.organizationId, workflowId);
-    assertCan(actor, 'workflow:read', workflowResource(wf));
+    const wf = await authorizeWorkflow({ tx, actor, workflowId, action: 'workflow:read' });
     const [row] = await tx
       .select()
       .from(workflowVersions)

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
-import { assertCan, type TActorContext } from '../../identity/index.ts';
+import type { TActorContext } from '../../identity/index.ts';
 import { workflowVersions } from '../schema.ts';
-import { loadWorkflowRow } from './load-workflow.ts';
+import { authorizeWorkflow } from './authorize-workflow.ts';
 import type { TWorkflowWithDefinition } from './workflow-schemas.ts';
-import { toWorkflowView, workflowResource } from './workflow-view.ts';
+import { toWorkflowView } from './workflow-view.ts';
 
 /** One workflow with its current definition (`workflow:read`); archived ones too, for their run history. */
 export async function getWorkflow({
@@ -18,8 +18,7 @@ export async function getWorkflow({
   workflowId: string;
 }): Promise<TWorkflowWithDefinition> {
   return withTenant(db, actor.organizationId, async (tx) => {
-    const row = await loadWorkflowRow(tx, actor.organizationId, workflowId);
-    assertCan(actor, 'workflow:read', workflowResource(row));
+    const row = await authorizeWorkflow({ tx, actor, workflowId, action: 'workflow:read' });
     const [version] = await tx
       .select()
       .from(workflowVersions)

@@ -2,11 +2,10 @@ import { asc, count, desc, eq } from 'drizzle-orm';
 import { paginate, type TPagination } from '../../../../contracts/pagination.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
-import { assertCan, type TActorContext } from '../../identity/index.ts';
+import type { TActorContext } from '../../identity/index.ts';
 import { workflowVersions } from '../schema.ts';
-import { loadWorkflowRow } from './load-workflow.ts';
+import { authorizeWorkflow } from './authorize-workflow.ts';
 import type { TVersionListQuery, TWorkflowVersionView } from './workflow-schemas.ts';
-import { workflowResource } from './workflow-view.ts';
 
 /** A page of a workflow's versions without their definitions, newest first by default (`workflow:read`). */
 export async function listWorkflowVersions({
@@ -21,8 +20,7 @@ export async function listWorkflowVersions({
   query: TVersionListQuery;
 }): Promise<{ data: Omit<TWorkflowVersionView, 'definition'>[]; pagination: TPagination }> {
   return withTenant(db, actor.organizationId, async (tx) => {
-    const wf = await loadWorkflowRow(tx, actor.organizationId, workflowId);
-    assertCan(actor, 'workflow:read', workflowResource(wf));
+    const wf = await authorizeWorkflow({ tx, actor, workflowId, action: 'workflow:read' });
     const where = eq(workflowVersions.workflowId, wf.id);
     const [counted] = await tx.select({ total: count() }).from(workflowVersions).where(where);
     const rows = await tx

@@ -1,13 +1,13 @@
 import { eq, max, sql } from 'drizzle-orm';
 import type { EventBus } from '../../../platform/events/index.ts';
 import { AppError } from '../../../platform/http/index.ts';
-import { assertCan, type TActorContext } from '../../identity/index.ts';
+import type { TActorContext } from '../../identity/index.ts';
 import { workflows, workflowVersions } from '../schema.ts';
+import { authorizeWorkflow } from './authorize-workflow.ts';
 import { checkDefinition } from './check-definition.ts';
-import { loadWorkflowRow } from './load-workflow.ts';
 import { WorkflowUpdated } from './workflow-events.ts';
 import type { TWorkflowVersionView } from './workflow-schemas.ts';
-import { toVersionView, workflowResource } from './workflow-view.ts';
+import { toVersionView } from './workflow-view.ts';
 
 /**
  * Saves a validated definition as the workflow's next version and makes it current (`workflow:update`).
@@ -28,8 +28,13 @@ export async function saveWorkflowVersion({
   const organizationId = actor.organizationId;
   return events.transaction(
     async (tx, emit) => {
-      const wf = await loadWorkflowRow(tx, organizationId, workflowId, { forUpdate: true });
-      assertCan(actor, 'workflow:update', workflowResource(wf));
+      const wf = await authorizeWorkflow({
+        tx,
+        actor,
+        workflowId,
+        action: 'workflow:update',
+        forUpdate: true,
+      });
       if (wf.status === 'archived') {
         throw new AppError('CONFLICT', 'Workflow is archived; restore it (PATCH status active) first');
       }

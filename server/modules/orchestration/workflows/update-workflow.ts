@@ -1,12 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { EventBus } from '../../../platform/events/index.ts';
 import { AppError } from '../../../platform/http/index.ts';
-import { assertCan, type TActorContext } from '../../identity/index.ts';
+import type { TActorContext } from '../../identity/index.ts';
 import { workflows, workflowVersions } from '../schema.ts';
-import { assertProjectInOrg, loadWorkflowRow } from './load-workflow.ts';
+import { assertCanCreateWorkflowIn, authorizeWorkflow } from './authorize-workflow.ts';
+import { assertProjectInOrg } from './load-workflow.ts';
 import { WorkflowUpdated } from './workflow-events.ts';
 import type { TUpdateWorkflowInput, TWorkflowView } from './workflow-schemas.ts';
-import { toWorkflowView, workflowResource } from './workflow-view.ts';
+import { toWorkflowView } from './workflow-view.ts';
 
 /**
  * Changes a workflow's metadata (`workflow:update`): name, description, project, which existing version is
@@ -26,9 +27,18 @@ export async function updateWorkflow({
   const organizationId = actor.organizationId;
   return events.transaction(
     async (tx, emit) => {
-      const current = await loadWorkflowRow(tx, organizationId, workflowId, { forUpdate: true });
-      assertCan(actor, 'workflow:update', workflowResource(current));
-      if (input.projectId) await assertProjectInOrg(tx, organizationId, input.projectId);
+      const current = await authorizeWorkflow({
+        tx,
+        actor,
+        workflowId,
+        action: 'workflow:update',
+        forUpdate: true,
+      });
+      if (input.projectId !== undefined && input.projectId !== current.projectId) {
+        // Moving it (into a project, or out to the organization) takes the right to add workflows there.
+        if (input.projectId) await assertProjectInOrg(tx, organizationId, input.projectId);
+        await assertCanCreateWorkflowIn(tx, actor, input.projectId);
+      }
       if (input.currentVersion !== undefined) {
         const [exists] = await tx
           .select({ v: workflowVersions.version })
