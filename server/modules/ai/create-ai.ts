@@ -24,10 +24,13 @@ export function createAi(
 ): AiModule {
   const { db, events, secrets, log, cache, redis } = platform;
   const catalogue = createCatalogue({ db });
+  // Provider base URLs are chosen by organizations: loopback and private networks only when the operator says.
+  const network = { allowPrivateNetworks: platform.env.ALLOW_PRIVATE_AI_PROVIDERS };
   const gateway = createAiGateway({
     db,
     secrets,
     catalogue,
+    network,
     events,
     log,
     cache,
@@ -43,7 +46,7 @@ export function createAi(
     name: 'ai',
     gateway,
     mount(api) {
-      api.route('/', aiDataRoutes({ db, events, secrets, routers }));
+      api.route('/', aiDataRoutes({ db, events, secrets, routers, network }));
       api.route('/', generateRoutes({ gateway, routers }));
     },
     mountRoot(app) {

@@ -25,6 +25,7 @@ beforeAll(async () => {
   const p = await createProvider({
     db: h.db,
     secrets: h.secrets,
+    network: h.network,
     actor: a,
     input: ZCreateProviderBodySchema.parse({
       name: 'ollama',
@@ -171,6 +172,7 @@ describe('model catalogue', () => {
     const p = await createProvider({
       db: h.db,
       secrets: h.secrets,
+      network: h.network,
       actor: a,
       input: ZCreateProviderBodySchema.parse({
         name: 'vllm',

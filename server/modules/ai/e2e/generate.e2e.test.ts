@@ -19,7 +19,8 @@ describe('POST /api/v1/ai/generate (local model)', () => {
   let viewer: TMember;
   let stranger: TMember;
   beforeAll(async () => {
-    s = await startTestServer();
+    // Providers on 127.0.0.1 are allowed, as an operator allows a local model server.
+    s = await startTestServer({ env: { ALLOW_PRIVATE_AI_PROVIDERS: 'true' } });
     owner = await memberWithKey(s);
     viewer = await memberWithKey(s, {
       role: 'viewer',
