@@ -47,7 +47,7 @@ export function createAi(
     gateway,
     mount(api) {
       api.route('/', aiDataRoutes({ db, events, secrets, routers, network }));
-      api.route('/', generateRoutes({ gateway, routers }));
+      api.route('/', generateRoutes({ gateway, routers, db }));
     },
     mountRoot(app) {
       const listModels = (org: string) => listGatewayModels({ db, organizationId: org });
