@@ -24,6 +24,7 @@ import {
   refreshTokenRoute,
   resolveMembershipFromDb,
   retireSigningKeysJob,
+  revokeTokenRoute,
   verifyAccessToken,
 } from './tokens/index.ts';
 import { meRoutes } from './users/me-routes.ts';
@@ -154,6 +155,7 @@ export function createIdentity(
       api.route('/', authRoutes(auth, asUser));
       const deps = { db, events: platform.events, cache: platform.cache, routers };
       api.route('/', refreshTokenRoute({ db, keyring, resolveMembership: membership, routers }));
+      api.route('/', revokeTokenRoute({ db, routers }));
       api.route('/', issueTokenRoute({ db, keyring, resolveMembership: membership, routers }));
       api.route('/', usageRoutes({ db, limiters: apiRateLimit.limiters, planLimits, routers }));
       api.route('/', meRoutes({ db, routers }));
