@@ -23,7 +23,8 @@ let server: TE2eServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startE2eServer();
+  // The AI settings page adds a provider on 127.0.0.1 (a local model server, as an operator would allow).
+  server = await startE2eServer({ ALLOW_PRIVATE_AI_PROVIDERS: 'true' });
   browser = await launchBrowser();
 });
 

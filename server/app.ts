@@ -12,6 +12,7 @@ import {
   type InFlight,
   limitBody,
   opsRoutes,
+  refuseNulBytes,
   requestLogger,
   requireJson,
   type TAppEnv,
@@ -72,8 +73,10 @@ export function createApp(opts: AppOptions): OpenAPIHono<TAppEnv> {
   );
   // 4. CORS before any refusal below, so a browser on an allowed origin can read the refusal.
   for (const prefix of API_PREFIXES) app.use(prefix, corsAllowList(env.CORS_ORIGINS));
-  // 5. Cheap refusals before anything reads the body.
-  for (const prefix of API_PREFIXES) app.use(prefix, limitBody(env.BODY_LIMIT_BYTES), requireJson());
+  // 5. Cheap refusals before anything reads the body; NUL bytes (which PostgreSQL text refuses) after the size
+  //    check, so the body they scan is bounded.
+  for (const prefix of API_PREFIXES)
+    app.use(prefix, limitBody(env.BODY_LIMIT_BYTES), requireJson(), refuseNulBytes());
 
   app.onError(createErrorHandler(log));
   app.route('/', opsRoutes({ checks: platform.readiness, metrics, isDraining: opts.isDraining }));

@@ -62,6 +62,11 @@ export const ZEnvSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  /** AI providers may point at loopback and private addresses (Ollama, vLLM on the same host or network). */
+  ALLOW_PRIVATE_AI_PROVIDERS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   /** Workflow steps of one organization running at once (one tenant's backlog waits in its own line). */
   ORCHESTRATION_ORG_CONCURRENCY: z.coerce.number().int().positive().default(4),
   /** Workflow steps one worker process runs at once. */

@@ -26,12 +26,14 @@ export interface TExecutorFixture {
 }
 
 export async function startExecutorFixture(): Promise<TExecutorFixture> {
-  const s = await startTestServer();
+  // The fake providers listen on 127.0.0.1, allowed as an operator allows a local model server.
+  const s = await startTestServer({ env: { ALLOW_PRIVATE_AI_PROVIDERS: 'true' } });
   const { db, secrets, events, log, cache } = s.platform;
   const gateway = createAiGateway({
     db,
     secrets,
     catalogue: createCatalogue({ db }),
+    network: { allowPrivateNetworks: s.platform.env.ALLOW_PRIVATE_AI_PROVIDERS },
     events,
     log,
     cache,

@@ -7,6 +7,7 @@ import pino from 'pino';
 import { createKeyring, createSecrets, type Secrets } from '../../platform/crypto/index.ts';
 import type { Database } from '../../platform/db/index.ts';
 import { createEventBus, type EventBus } from '../../platform/events/index.ts';
+import type { TTargetPolicy } from '../../platform/net/index.ts';
 import { createMemoryPubSub } from '../../platform/pubsub/index.ts';
 import { createTestDatabase } from '../../platform/testing/test-database.ts';
 import { type Catalogue, createCatalogue } from './catalogue/find-model.ts';
@@ -16,7 +17,15 @@ export type TAiHarness = {
   secrets: Secrets;
   events: EventBus;
   catalogue: Catalogue;
+  /** The fake upstreams listen on 127.0.0.1: that one loopback address is let through the SSRF guard. */
+  network: TTargetPolicy;
   close: () => Promise<void>;
+};
+
+/** What the harness's providers may reach: 127.0.0.1 (its upstreams) and public addresses, nothing else private. */
+export const LOOPBACK_UPSTREAMS: TTargetPolicy = {
+  allowPrivateNetworks: false,
+  allowedAddresses: ['127.0.0.1'],
 };
 
 export async function createAiHarness(): Promise<TAiHarness> {
@@ -29,6 +38,7 @@ export async function createAiHarness(): Promise<TAiHarness> {
     events,
     // No process cache here: these tests change the catalogue and read it back at once.
     catalogue: createCatalogue({ db, ttlMs: 0 }),
+    network: LOOPBACK_UPSTREAMS,
     close: async () => {
       await events.close();
       await cleanup();

@@ -24,10 +24,13 @@ export function createAi(
 ): AiModule {
   const { db, events, secrets, log, cache, redis } = platform;
   const catalogue = createCatalogue({ db });
+  // Provider base URLs are chosen by organizations: loopback and private networks only when the operator says.
+  const network = { allowPrivateNetworks: platform.env.ALLOW_PRIVATE_AI_PROVIDERS };
   const gateway = createAiGateway({
     db,
     secrets,
     catalogue,
+    network,
     events,
     log,
     cache,
@@ -43,8 +46,8 @@ export function createAi(
     name: 'ai',
     gateway,
     mount(api) {
-      api.route('/', aiDataRoutes({ db, events, secrets, routers }));
-      api.route('/', generateRoutes({ gateway, routers }));
+      api.route('/', aiDataRoutes({ db, events, secrets, routers, network }));
+      api.route('/', generateRoutes({ gateway, routers, db }));
     },
     mountRoot(app) {
       const listModels = (org: string) => listGatewayModels({ db, organizationId: org });

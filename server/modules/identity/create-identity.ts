@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { mergePlanLimits, type TPlanLimitsTable } from '../../../contracts/plans.ts';
+import { AppError } from '../../platform/http/index.ts';
 import type { TModule } from '../../platform/module.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { createRouters, type TRouters } from './access/create-routers.ts';
@@ -11,6 +12,7 @@ import { authRoutes } from './auth/auth-routes.ts';
 import { authSecretFrom } from './auth/auth-secret.ts';
 import { createAuth, type TAuth } from './auth/create-auth.ts';
 import { authenticate, type TBearerResolver } from './authenticate/authenticate.ts';
+import { currentMemberRole } from './authenticate/current-member-role.ts';
 import { resolveSession } from './authenticate/resolve-session.ts';
 import { createApiRateLimit } from './limits/api-rate-limit.ts';
 import { createSignInLockout } from './limits/sign-in-lockout.ts';
@@ -24,6 +26,7 @@ import {
   refreshTokenRoute,
   resolveMembershipFromDb,
   retireSigningKeysJob,
+  revokeTokenRoute,
   verifyAccessToken,
 } from './tokens/index.ts';
 import { meRoutes } from './users/me-routes.ts';
@@ -89,12 +92,22 @@ export function createIdentity(
       // Anything else that looks like a JWT is one of ours or refused.
       if (token.split('.').length !== 3) return null;
       const claims = await verifyAccessToken({ db, token });
+      // The token's `role` is what the member held when it was minted; they act with the role they hold now.
+      const orgRole = await currentMemberRole({
+        db,
+        cache: platform.cache,
+        organizationId: claims.org,
+        userId: claims.sub,
+      });
+      if (!orgRole) {
+        throw new AppError('AUTHENTICATION_FAILED', 'This access token’s organization membership has ended');
+      }
       return {
         user: { id: claims.sub, email: '', authMethod: 'jwt' as const },
         actor: {
           userId: claims.sub,
           organizationId: claims.org,
-          orgRole: claims.role,
+          orgRole,
           apiKeyScopes: claims.scope.filter((s): s is TApiKeyScope =>
             (API_KEY_SCOPES as readonly string[]).includes(s),
           ),
@@ -154,6 +167,7 @@ export function createIdentity(
       api.route('/', authRoutes(auth, asUser));
       const deps = { db, events: platform.events, cache: platform.cache, routers };
       api.route('/', refreshTokenRoute({ db, keyring, resolveMembership: membership, routers }));
+      api.route('/', revokeTokenRoute({ db, routers }));
       api.route('/', issueTokenRoute({ db, keyring, resolveMembership: membership, routers }));
       api.route('/', usageRoutes({ db, limiters: apiRateLimit.limiters, planLimits, routers }));
       api.route('/', meRoutes({ db, routers }));

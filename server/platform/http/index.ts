@@ -7,6 +7,7 @@ export { errorResponses } from './error-responses.ts';
 export { corsAllowList } from './middleware/cors.ts';
 export { createInFlight, type InFlight } from './middleware/in-flight.ts';
 export { limitBody } from './middleware/limit-body.ts';
+export { refuseNulBytes } from './middleware/refuse-nul-bytes.ts';
 export { requestLogger } from './middleware/request-logger.ts';
 export { requireJson } from './middleware/require-json.ts';
 export { json, jsonBody, jsonResponse } from './openapi-content.ts';

@@ -28,9 +28,16 @@ const REDACT_PATHS = SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `req.h
 /** Query parameters whose values are masked when a URL is logged. */
 const SECRET_QUERY = /([?&](?:token|access_token|api_key|apikey|key|secret|password|code)=)[^&#]*/gi;
 
-/** A URL fit for a log line: secrets in the query string replaced. */
+/**
+ * Path segments that are themselves credentials: better-auth's password-reset link carries its token as the
+ * segment after /reset-password/ (and verification or magic links may do the same), so the path of such a
+ * request is as secret as a query-string token.
+ */
+const SECRET_PATH = /(\/(?:reset-password|verify-email|magic-link|accept-invitation)\/)[^/?#]+/gi;
+
+/** A URL fit for a log line: secrets in the query string and token-bearing path segments replaced. */
 export function redactUrl(url: string): string {
-  return url.replace(SECRET_QUERY, '$1[REDACTED]');
+  return url.replace(SECRET_QUERY, '$1[REDACTED]').replace(SECRET_PATH, '$1[REDACTED]');
 }
 
 /** A connection string fit for a log line: password replaced. */

@@ -1543,6 +1543,9 @@ hasPrev: boolean
 export interface PostTokensRefreshBody {
 refreshToken: string
 }
+export interface PostTokensRevokeBody {
+refreshToken: string
+}
 export interface GetUsersMe200 {
 user: {
 id: string
@@ -3090,6 +3093,16 @@ export interface paths {
         200: { headers: { [name: string]: unknown }; content: { "application/json": TokenPair } };
         400: { headers: { [name: string]: unknown }; content: { "application/json": ErrorEnvelope } };
         401: { headers: { [name: string]: unknown }; content: { "application/json": ErrorEnvelope } };
+      };
+    };
+  };
+  "/api/v1/tokens/revoke": {
+    post: {
+      parameters: { query?: never; header?: never; path?: never; cookie?: never };
+      requestBody: { content: { "application/json": PostTokensRevokeBody } };
+      responses: {
+        204: { headers: { [name: string]: unknown }; content?: never };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": ErrorEnvelope } };
       };
     };
   };

@@ -26,6 +26,7 @@ beforeAll(async () => {
   const p = await createProvider({
     db: h.db,
     secrets: h.secrets,
+    network: h.network,
     actor: a,
     input: ZCreateProviderBodySchema.parse({
       name: 'ollama',
@@ -172,6 +173,7 @@ describe('model catalogue', () => {
     const p = await createProvider({
       db: h.db,
       secrets: h.secrets,
+      network: h.network,
       actor: a,
       input: ZCreateProviderBodySchema.parse({
         name: 'vllm',

@@ -39,7 +39,8 @@ describe('AI gateway end to end', () => {
 
   beforeAll(async () => {
     [s, openai, anthropic] = await Promise.all([
-      startTestServer(),
+      // The fake providers listen on 127.0.0.1, allowed as an operator allows a local model server.
+      startTestServer({ env: { ALLOW_PRIVATE_AI_PROVIDERS: 'true' } }),
       startFakeOpenAI({ apiKey: 'sk-openai-secret-1234' }),
       startFakeAnthropic({ apiKey: 'sk-ant-secret-5678' }),
     ]);

@@ -19,7 +19,8 @@ describe('POST /api/v1/ai/generate (local model)', () => {
   let viewer: TMember;
   let stranger: TMember;
   beforeAll(async () => {
-    s = await startTestServer();
+    // Providers on 127.0.0.1 are allowed, as an operator allows a local model server.
+    s = await startTestServer({ env: { ALLOW_PRIVATE_AI_PROVIDERS: 'true' } });
     owner = await memberWithKey(s);
     viewer = await memberWithKey(s, {
       role: 'viewer',
@@ -180,5 +181,55 @@ describe('POST /api/v1/ai/generate (local model)', () => {
     const res = await generate(owner, { prompt: 'a', model: `${created.body.id}:some-model` });
     expect(res.status).toBe(404);
     expect(res.text).not.toContain('sk-theirs');
+  });
+  describe('projectId', () => {
+    const project = async (who: TMember, name: string) => {
+      const res = await call(s, who, 'POST', '/api/v1/projects', { name, type: 'other' });
+      expect(res.status, res.text).toBe(201);
+      return res.body.id as string;
+    };
+    const generationsOf = (org: string) =>
+      queryRows<{ project_id: string | null }>(
+        s.platform.db.orm,
+        sql`select project_id from ai_generations where organization_id = ${org}`,
+      );
+
+    it('answers 404 for another tenant’s project exactly as for an unknown one, before spending anything', async () => {
+      const theirs = await project(stranger, 'theirs');
+      const before = (await generationsOf(owner.organizationId)).length;
+      const foreign = await generate(owner, { prompt: 'hi', projectId: theirs, cache: false });
+      const unknown = await generate(owner, { prompt: 'hi', projectId: crypto.randomUUID(), cache: false });
+      for (const res of [foreign, unknown]) {
+        expect(res.status, res.text).toBe(404);
+        expect(res.body.error).toMatchObject({ code: 'RESOURCE_NOT_FOUND', message: 'Project not found' });
+      }
+      expect((await generationsOf(owner.organizationId)).length).toBe(before);
+      const streamed = await generate(owner, { prompt: 'hi', projectId: theirs, stream: true });
+      expect(streamed.status).toBe(404);
+    });
+
+    it('records a call billed to the organization’s own project', async () => {
+      const mine = await project(owner, 'mine');
+      const res = await generate(owner, { prompt: 'hi', projectId: mine, cache: false });
+      expect(res.status, res.text).toBe(200);
+      expect(await generationsOf(owner.organizationId)).toContainEqual({ project_id: mine });
+    });
+
+    it('takes the actor’s role in the project into account', async () => {
+      const mine = await project(owner, 'shared');
+      const client = await memberWithKey(s, {
+        role: 'client',
+        organizationId: owner.organizationId,
+        scopes: ['read', 'write'],
+      });
+      expect((await generate(client, { prompt: 'hi', projectId: mine })).status).toBe(403);
+      const added = await call(s, owner, 'POST', `/api/v1/projects/${mine}/members`, {
+        userId: client.userId,
+        role: 'editor',
+      });
+      expect(added.status, added.text).toBe(201);
+      const res = await generate(client, { prompt: 'hi', projectId: mine, cache: false });
+      expect(res.status, res.text).toBe(200);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { APICallError } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
+import { TargetRefusedError } from '../../../platform/net/index.ts';
 import { backoffDelay, cryptoRandom, sleep } from './backoff.ts';
 import { classifyError, parseRetryAfter } from './classify-error.ts';
 
@@ -67,6 +68,13 @@ describe('classifyError', () => {
         definitive: true,
       });
     }
+  });
+  it('a target the SSRF guard refused is neither retried nor blamed on the upstream', () => {
+    expect(classifyError(new TargetRefusedError('refused: x resolves to 10.0.0.1'), false)).toMatchObject({
+      retryable: false,
+      countsAgainstCircuit: false,
+      message: 'refused: x resolves to 10.0.0.1',
+    });
   });
   it('401/403 are not retried but count against the circuit', () => {
     for (const status of [401, 403]) {

@@ -1,6 +1,7 @@
 // What one failed attempt means for the call: retry the same target, move on, and whether the target's
 // circuit should hear about it. Client errors (400/404/422) say nothing about the upstream's health.
 import { APICallError } from '@ai-sdk/provider';
+import { TargetRefusedError } from '../../../platform/net/index.ts';
 import type { TAttempt } from '../types.ts';
 
 export interface TFailure {
@@ -28,6 +29,16 @@ export function classifyError(error: unknown, timedOut: boolean, now: number = D
       message: 'upstream timed out',
       retryable: true,
       countsAgainstCircuit: true,
+      definitive: false,
+    };
+  }
+  if (error instanceof TargetRefusedError) {
+    // The SSRF guard refused the provider's address: no retry or other process will see it differently.
+    return {
+      outcome: 'error',
+      message: shortMessage(error.message),
+      retryable: false,
+      countsAgainstCircuit: false,
       definitive: false,
     };
   }

@@ -1,8 +1,16 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { ZGenerateBodySchema, ZGenerateResultSchema } from '../../../../contracts/ai.ts';
+import type { Database } from '../../../platform/db/index.ts';
+import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { errorResponses, json } from '../../../platform/http/index.ts';
-import { assertCan, type TIdentityEnv, type TRouters } from '../../identity/index.ts';
+import {
+  assertCan,
+  authorizeProject,
+  type TActor,
+  type TIdentityEnv,
+  type TRouters,
+} from '../../identity/index.ts';
 import type { TAiGateway, TCallContext, TStreamEvent } from '../types.ts';
 import { toGenerateRequest } from './to-generate-request.ts';
 
@@ -28,21 +36,36 @@ const generate = createRoute({
   },
 });
 
+/**
+ * A call billed to a project must name one of the actor's organization (RESOURCE_NOT_FOUND otherwise, the same
+ * for another tenant's id as for an unknown one), checked before any spending: a foreign id used to fail only
+ * at the usage insert, leaving the call answered but unrecorded and uncharged. The project is the permission's
+ * resource, so the actor's role in that project counts.
+ */
+async function authorizeGeneration(db: Database, actor: TActor, projectId: string | undefined) {
+  if (!projectId) {
+    assertCan(actor, 'ai:generate', { organizationId: actor.organizationId });
+    return;
+  }
+  await withTenant(db, actor.organizationId, (tx) =>
+    authorizeProject({ on: tx, actor, projectId, action: 'ai:generate' }),
+  );
+}
+
 /** POST /ai/generate over the gateway pipeline. */
 export function generateRoutes({
   gateway,
   routers,
+  db,
 }: {
   gateway: TAiGateway;
   routers: TRouters;
+  db: Database;
 }): OpenAPIHono<TIdentityEnv> {
   return routers.member().openapi(generate, async (c) => {
     const actor = c.get('actor');
     const body = c.req.valid('json');
-    assertCan(actor, 'ai:generate', {
-      organizationId: actor.organizationId,
-      ...(body.projectId ? { projectId: body.projectId } : {}),
-    });
+    await authorizeGeneration(db, actor, body.projectId);
     const ctx: TCallContext = {
       organizationId: actor.organizationId,
       userId: actor.userId,

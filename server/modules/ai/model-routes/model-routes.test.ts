@@ -26,6 +26,7 @@ beforeAll(async () => {
       await createProvider({
         db: h.db,
         secrets: h.secrets,
+        network: h.network,
         actor,
         input: ZCreateProviderBodySchema.parse({
           name: 'oai',

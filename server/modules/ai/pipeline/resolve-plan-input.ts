@@ -5,6 +5,7 @@ import type { Secrets } from '../../../platform/crypto/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { AppError } from '../../../platform/http/index.ts';
+import type { TTargetPolicy } from '../../../platform/net/index.ts';
 import type { Catalogue } from '../catalogue/find-model.ts';
 import type { TPlanInput, TRetryPolicy } from '../gateway/index.ts';
 import { findModelRouteByName } from '../model-routes/load-model-route.ts';
@@ -18,7 +19,13 @@ import {
   type TTarget,
 } from '../types.ts';
 
-export type TResolveDeps = { db: Database; secrets: Secrets; catalogue: Catalogue };
+export type TResolveDeps = {
+  db: Database;
+  secrets: Secrets;
+  catalogue: Catalogue;
+  /** Which addresses providers may be reached at (ALLOW_PRIVATE_AI_PROVIDERS). */
+  network: TTargetPolicy;
+};
 
 /** The model a call names when it names neither a route nor a model: the built-in one, always available. */
 export const DEFAULT_MODEL = 'local';

@@ -41,7 +41,8 @@ describe('AI data routes over HTTP', () => {
         : sendJson(res, 401, { error: { message: 'bad key', code: 'invalid_api_key' } }),
     );
     // The app mounts the AI routes itself (server/app.ts): they run here exactly as in production.
-    s = await startTestServer();
+    // The upstream listens on 127.0.0.1, allowed as an operator allows a local model server.
+    s = await startTestServer({ env: { ALLOW_PRIVATE_AI_PROVIDERS: 'true' } });
     const { db, events } = s.platform;
     const owner = await seedMember(db);
     const mint = async (
@@ -99,8 +100,8 @@ describe('AI data routes over HTTP', () => {
     expect(tested.body).toMatchObject({
       ok: false,
       status: 401,
-      code: 'invalid_api_key',
-      message: 'bad key',
+      code: 'AUTHENTICATION_FAILED',
+      message: 'The provider refused the API key (HTTP 401)',
     });
   });
 

@@ -91,6 +91,7 @@ export function providerRoutes(deps: TAiDataDeps): OpenAPIHono<TIdentityEnv> {
         secrets: deps.secrets,
         actor: c.get('actor'),
         input: c.req.valid('json'),
+        network: deps.network,
       });
       return c.json(provider, 201);
     })
@@ -110,7 +111,7 @@ export function providerRoutes(deps: TAiDataDeps): OpenAPIHono<TIdentityEnv> {
         secrets: deps.secrets,
         actor: c.get('actor'),
         providerId: c.req.valid('param').id,
-        ...(deps.fetchImpl ? { fetchImpl: deps.fetchImpl } : {}),
+        network: deps.network,
       });
       return c.json(result, 200);
     });

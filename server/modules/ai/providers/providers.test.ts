@@ -31,6 +31,7 @@ const create = (actor: TActorContext, name: string, extra: Record<string, unknow
   createProvider({
     db: h.db,
     secrets: h.secrets,
+    network: h.network,
     actor,
     input: ZCreateProviderBodySchema.parse({ name, kind: 'openai', apiKey: KEY, ...extra }),
   });
@@ -73,9 +74,65 @@ describe('providers', () => {
       'baseUrl',
     ]);
     expect(issues({ name: 'o', kind: 'gemini', apiKey: 'k' })).toEqual(['kind']);
+    // A key must fit in a header: the README's placeholder `sk-…` or a key with a space inside cannot.
+    for (const apiKey of ['sk-…', 'sk-abc def', 'sk-\u00e9t\u00e9', 'sk-a\nb'])
+      expect(issues({ name: 'o', kind: 'openai', apiKey })).toEqual(['apiKey']);
+    expect(
+      ZCreateProviderBodySchema.safeParse({ name: 'o', kind: 'openai', apiKey: 'sk-…' }).error?.issues[0]
+        ?.message,
+    ).toMatch(/printable ASCII/);
     expect(issues({ name: 'o', kind: 'openai-compatible', baseUrl: 'http://127.0.0.1:11434/v1' })).toEqual(
       [],
     );
+  });
+
+  it('refuses base URLs on loopback, private, link-local and metadata addresses unless the policy allows them', async () => {
+    const strict = { allowPrivateNetworks: false };
+    for (const baseUrl of [
+      'http://127.0.0.1:11434/v1',
+      'http://localhost:8000/v1',
+      'http://[::1]:8000/v1',
+      'http://10.1.2.3/v1',
+      'http://192.168.0.10/v1',
+      'http://169.254.169.254/latest',
+      'http://[fe80::1]/v1',
+      'http://[::ffff:127.0.0.1]/v1',
+    ]) {
+      await expect(
+        createProvider({
+          db: h.db,
+          secrets: h.secrets,
+          network: strict,
+          actor: owner,
+          input: ZCreateProviderBodySchema.parse({ name: baseUrl, kind: 'openai-compatible', baseUrl }),
+        }),
+        baseUrl,
+      ).rejects.toMatchObject({
+        code: 'VALIDATION_ERROR',
+        details: [{ field: 'json.baseUrl', message: expect.stringMatching(/ALLOW_PRIVATE_AI_PROVIDERS/) }],
+      });
+    }
+    // A public address passes; so does loopback once the operator allows local model servers.
+    const input = (name: string, baseUrl: string) =>
+      ZCreateProviderBodySchema.parse({ name, kind: 'openai-compatible', baseUrl });
+    await expect(
+      createProvider({
+        db: h.db,
+        secrets: h.secrets,
+        network: strict,
+        actor: owner,
+        input: input('pub', 'https://8.8.8.8/v1'),
+      }),
+    ).resolves.toMatchObject({ baseUrl: 'https://8.8.8.8/v1' });
+    await expect(
+      createProvider({
+        db: h.db,
+        secrets: h.secrets,
+        network: { allowPrivateNetworks: true },
+        actor: owner,
+        input: input('ollama', 'http://127.0.0.1:11434/v1'),
+      }),
+    ).resolves.toMatchObject({ name: 'ollama' });
   });
 
   it('answers RESOURCE_NOT_FOUND for unknown ids and another organization’s provider', async () => {

@@ -62,6 +62,7 @@ const provider = (kind: string, name = crypto.randomUUID()) =>
   createProvider({
     db: h.db,
     secrets: h.secrets,
+    network: h.network,
     actor: owner,
     input: ZCreateProviderBodySchema.parse({ name, kind, baseUrl: `${upstream.url}/v1`, apiKey: KEY }),
   });
@@ -70,6 +71,7 @@ const resolve = (provider: string, model: string, organizationId = owner.organiz
     db: h.db,
     secrets: h.secrets,
     catalogue: h.catalogue,
+    network: h.network,
     organizationId,
     target: { provider, model },
   });
@@ -124,6 +126,26 @@ describe('resolveTarget', () => {
     });
     expect((await generateText({ model: t.languageModel, prompt: 'x' })).text).toBe('hello from llama3.1:8b');
     expect(await resolve(p.id, 'unlisted-model')).toMatchObject({ inputPricePer1k: 0, outputPricePer1k: 0 });
+  });
+
+  it('sends every provider call through the SSRF guard: a loopback base URL is never contacted', async () => {
+    for (const kind of ['openai', 'anthropic', 'openai-compatible']) {
+      const p = await provider(kind);
+      const t = await resolveTarget({
+        db: h.db,
+        secrets: h.secrets,
+        catalogue: h.catalogue,
+        network: { allowPrivateNetworks: false },
+        organizationId: owner.organizationId,
+        target: { provider: p.id, model: 'gpt-4o-mini' },
+      });
+      const before = upstream.seen.length;
+      await expect(
+        generateText({ model: t.languageModel, prompt: 'hi', maxRetries: 0 }),
+        kind,
+      ).rejects.toThrow(/127\.0\.0\.1 \(loopback address\)/);
+      expect(upstream.seen.length, kind).toBe(before);
+    }
   });
 
   it('refuses a model the organization disabled with MODEL_UNAVAILABLE', async () => {

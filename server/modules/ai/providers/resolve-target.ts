@@ -6,6 +6,7 @@ import type { Secrets } from '../../../platform/crypto/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { AppError } from '../../../platform/http/index.ts';
+import { createGuardedFetch, type TTargetPolicy } from '../../../platform/net/index.ts';
 import type { Catalogue } from '../catalogue/find-model.ts';
 import { createLocalModel } from '../local/index.ts';
 import { LOCAL_PROVIDER, type TProviderKind, type TResolvedTarget, type TTarget } from '../types.ts';
@@ -14,8 +15,9 @@ import { providerBaseUrl } from './provider-base-url.ts';
 
 /**
  * Makes a target callable: loads the organization's provider (RESOURCE_NOT_FOUND for an unknown id or
- * another organization's), opens its key and builds the AI SDK model; prices come from the catalogue (0 when
- * the model is not listed). A model the catalogue marks disabled is MODEL_UNAVAILABLE.
+ * another organization's), opens its key and builds the AI SDK model, whose every request goes through the
+ * SSRF-guarded fetch (the base URL is the organization's choice); prices come from the catalogue (0 when the
+ * model is not listed). A model the catalogue marks disabled is MODEL_UNAVAILABLE.
  */
 export async function resolveTarget({
   db,
@@ -23,12 +25,15 @@ export async function resolveTarget({
   organizationId,
   target,
   catalogue,
+  network,
 }: {
   db: Database;
   secrets: Secrets;
   organizationId: string;
   target: TTarget;
   catalogue: Catalogue;
+  /** Which addresses providers may be reached at (ALLOW_PRIVATE_AI_PROVIDERS). */
+  network: TTargetPolicy;
 }): Promise<TResolvedTarget> {
   let providerKind: TProviderKind;
   let languageModel: LanguageModelV4;
@@ -41,14 +46,17 @@ export async function resolveTarget({
     );
     const apiKey = row.apiKeySealed ? await secrets.decrypt(row.organizationId, row.apiKeySealed) : undefined;
     const baseURL = providerBaseUrl(row);
+    const fetch = createGuardedFetch(network);
     providerKind = row.kind;
-    if (row.kind === 'openai') languageModel = createOpenAI({ apiKey, baseURL }).chat(target.model);
-    else if (row.kind === 'anthropic') languageModel = createAnthropic({ apiKey, baseURL })(target.model);
+    if (row.kind === 'openai') languageModel = createOpenAI({ apiKey, baseURL, fetch }).chat(target.model);
+    else if (row.kind === 'anthropic')
+      languageModel = createAnthropic({ apiKey, baseURL, fetch })(target.model);
     else {
       languageModel = createOpenAICompatible({
         name: row.name,
         baseURL,
         apiKey,
+        fetch,
         includeUsage: true,
       }).chatModel(target.model);
     }

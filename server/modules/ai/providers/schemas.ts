@@ -26,13 +26,24 @@ export const ZBaseUrlSchema = z
     { message: 'Must be an http(s) URL without user or password' },
   );
 
+// Keys travel in a header (Authorization, x-api-key), which carries bytes, not text: a key with `…` or a space
+// (the README's literal `sk-…`, a pasted line) would be stored and then fail every call with a ByteString error.
+export const ZApiKeySchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(4000)
+  .regex(/^[\x21-\x7e]+$/, {
+    message: 'Must be the key itself: printable ASCII without spaces (a placeholder like sk-… is not a key)',
+  });
+
 /** Body of POST /ai/providers. Unknown fields are refused. */
 export const ZCreateProviderBodySchema = z
   .strictObject({
     name: z.string().trim().min(1).max(100),
     kind: z.enum(CREDENTIAL_KINDS),
     baseUrl: ZBaseUrlSchema.optional(),
-    apiKey: z.string().trim().min(1).max(4000).optional(),
+    apiKey: ZApiKeySchema.optional(),
   })
   .superRefine((v, ctx) => {
     if (v.kind === 'openai-compatible' && !v.baseUrl) {

@@ -28,6 +28,7 @@ const provider = async (kind: string, baseUrl: string, apiKey: string | null = K
   createProvider({
     db: h.db,
     secrets: h.secrets,
+    network: h.network,
     actor: owner,
     input: ZCreateProviderBodySchema.parse({
       name: crypto.randomUUID(),
@@ -37,7 +38,14 @@ const provider = async (kind: string, baseUrl: string, apiKey: string | null = K
     }),
   });
 const test = (providerId: string, timeoutMs?: number) =>
-  testProviderConnection({ db: h.db, secrets: h.secrets, actor: owner, providerId, timeoutMs });
+  testProviderConnection({
+    db: h.db,
+    secrets: h.secrets,
+    network: h.network,
+    actor: owner,
+    providerId,
+    timeoutMs,
+  });
 
 describe('testProviderConnection', () => {
   it('GETs {base}/models with the bearer key and reports ok, latency and the model count', async () => {
@@ -68,7 +76,7 @@ describe('testProviderConnection', () => {
     expect(upstream.seen.at(-1)!.headers.authorization).toBeUndefined();
   });
 
-  it('returns the upstream’s error code and message, with an echoed key redacted', async () => {
+  it('names a refused key in its own words, never echoing the upstream’s body (nor the key in it)', async () => {
     answer = (_url, res) =>
       sendJson(res, 401, {
         error: {
@@ -79,20 +87,22 @@ describe('testProviderConnection', () => {
       });
     const p = await provider('openai', upstream.url);
     const result = await test(p.id);
-    expect(result).toMatchObject({ ok: false, status: 401, code: 'invalid_api_key' });
-    expect(result.message).toBe('Incorrect API key provided: [redacted]');
+    expect(result).toEqual({
+      ok: false,
+      latencyMs: expect.any(Number),
+      status: 401,
+      code: 'AUTHENTICATION_FAILED',
+      message: 'The provider refused the API key (HTTP 401)',
+    });
   });
 
-  it('reads Anthropic’s error shape', async () => {
+  it('does not reflect what an internal service answers (the connection test is no reading tool)', async () => {
     answer = (_url, res) =>
-      sendJson(res, 529, { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } });
+      sendJson(res, 500, { error: { code: 'db_password_hunter2', message: 'root:x:0:0:/root:/bin/bash' } });
     const p = await provider('anthropic', upstream.url);
-    expect(await test(p.id)).toMatchObject({
-      ok: false,
-      status: 529,
-      code: 'overloaded_error',
-      message: 'Overloaded',
-    });
+    const result = await test(p.id);
+    expect(result).toMatchObject({ ok: false, status: 500, code: 'HTTP_500' });
+    expect(JSON.stringify(result)).not.toMatch(/hunter2|root:x/);
   });
 
   it('reports a non-JSON error page and a 200 without a model list', async () => {
@@ -125,11 +135,49 @@ describe('testProviderConnection', () => {
     const p = await provider('openai', upstream.url);
     const stranger = await seedMember(h.db);
     await expect(
-      testProviderConnection({ db: h.db, secrets: h.secrets, actor: stranger, providerId: p.id }),
+      testProviderConnection({
+        db: h.db,
+        secrets: h.secrets,
+        network: h.network,
+        actor: stranger,
+        providerId: p.id,
+      }),
     ).rejects.toMatchObject({ code: 'RESOURCE_NOT_FOUND' });
     const developer = await seedMember(h.db, { role: 'developer', organizationId: owner.organizationId });
     await expect(
-      testProviderConnection({ db: h.db, secrets: h.secrets, actor: developer, providerId: p.id }),
+      testProviderConnection({
+        db: h.db,
+        secrets: h.secrets,
+        network: h.network,
+        actor: developer,
+        providerId: p.id,
+      }),
     ).rejects.toMatchObject({ code: 'INSUFFICIENT_PERMISSIONS' });
+  });
+});
+
+describe('testProviderConnection behind the SSRF guard', () => {
+  it('refuses a provider on loopback without sending it the key, unless the operator allows it', async () => {
+    answer = (_url, res) => sendJson(res, 200, { data: [] });
+    const p = await provider('openai', `${upstream.url}/v1`);
+    const before = upstream.seen.length;
+    const refused = await testProviderConnection({
+      db: h.db,
+      secrets: h.secrets,
+      network: { allowPrivateNetworks: false },
+      actor: owner,
+      providerId: p.id,
+    });
+    expect(refused).toMatchObject({ ok: false, code: 'TARGET_REFUSED' });
+    expect(refused.message).toMatch(/127\.0\.0\.1 \(loopback address\).*ALLOW_PRIVATE_AI_PROVIDERS=true/);
+    expect(upstream.seen.length).toBe(before);
+    const allowed = await testProviderConnection({
+      db: h.db,
+      secrets: h.secrets,
+      network: { allowPrivateNetworks: true },
+      actor: owner,
+      providerId: p.id,
+    });
+    expect(allowed).toMatchObject({ ok: true, models: 0 });
   });
 });

@@ -111,10 +111,7 @@ describe('AI usage summary', () => {
   });
 
   it('answers GET /ai/usage for the current month by default and checks its query', async () => {
-    const app = asActor(
-      usageSummaryRoutes({ db: h.db, events: h.events, secrets: h.secrets, routers: ACTOR_ROUTERS }),
-      () => a,
-    );
+    const app = asActor(usageSummaryRoutes({ ...h, routers: ACTOR_ROUTERS }), () => a);
     const res = await app.request('/api/v1/ai/usage');
     expect(res.status).toBe(200);
     const body = (await res.json()) as { from: string; to: string; calls: number };
@@ -128,10 +125,7 @@ describe('AI usage summary', () => {
     expect(((await reversed.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_ERROR');
     const malformed = await app.request('/api/v1/ai/usage?from=yesterday');
     expect(malformed.status).toBe(400);
-    const asViewer = asActor(
-      usageSummaryRoutes({ db: h.db, events: h.events, secrets: h.secrets, routers: ACTOR_ROUTERS }),
-      () => viewer,
-    );
+    const asViewer = asActor(usageSummaryRoutes({ ...h, routers: ACTOR_ROUTERS }), () => viewer);
     const denied = await asViewer.request('/api/v1/ai/usage');
     expect(denied.status).toBe(403);
     expect(((await denied.json()) as { error: { code: string } }).error.code).toBe(

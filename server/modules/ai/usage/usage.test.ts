@@ -176,6 +176,7 @@ describe('usage', () => {
     const p = await createProvider({
       db: h.db,
       secrets: h.secrets,
+      network: h.network,
       actor: a,
       input: ZCreateProviderBodySchema.parse({
         name: 'ollama',

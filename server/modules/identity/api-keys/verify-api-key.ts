@@ -1,17 +1,22 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Cache } from '../../../platform/cache/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/http/index.ts';
 import { apiKeys } from '../access-schema.ts';
+import { currentMemberRole } from '../authenticate/current-member-role.ts';
 import type { TApiKeyScope, TOrgRole } from '../permissions/index.ts';
-import { organizationMembers } from '../schema.ts';
 import { apiKeyCacheKey, hashApiKey, isWellFormedApiKey } from './api-key-secret.ts';
+
+export {
+  forgetMemberRole,
+  MEMBER_ROLE_CACHE_TTL_MS,
+  memberRoleCacheKey,
+} from '../authenticate/current-member-role.ts';
+
 import { touchLastUsed } from './touch-last-used.ts';
 
 /** How long a verified key's row stays cached; revocation deletes the entry at once, this only bounds staleness. */
 export const API_KEY_CACHE_TTL_MS = 60_000;
-/** How long a member's role stays cached for key checks; membership changes should call `forgetMemberRole`. */
-export const MEMBER_ROLE_CACHE_TTL_MS = 30_000;
 
 export type TVerifiedApiKey = {
   apiKeyId: string;
@@ -30,24 +35,6 @@ type TCachedKey = {
   expiresAt: string | null;
   revokedAt: string | null;
 } | null;
-
-/** The cache entry holding a member's current role (null: not a member). */
-export function memberRoleCacheKey(organizationId: string, userId: string): string {
-  return `identity:member-role:${organizationId}:${userId}`;
-}
-
-/** Drops a member's cached role in every process: call after a role change or removal. */
-export function forgetMemberRole({
-  cache,
-  organizationId,
-  userId,
-}: {
-  cache: Cache;
-  organizationId: string;
-  userId: string;
-}) {
-  return cache.delete(memberRoleCacheKey(organizationId, userId));
-}
 
 // One answer for unknown, malformed, revoked, expired keys and departed creators: no oracle for guessers.
 const refused = () => new AppError('AUTHENTICATION_FAILED', 'Invalid or expired API key');
@@ -88,19 +75,7 @@ export async function verifyApiKey({
   if (record.expiresAt !== null && Date.parse(record.expiresAt) <= now.getTime()) throw refused();
 
   const { organizationId, userId } = record;
-  const orgRole = await cache.wrap<TOrgRole | null>(
-    memberRoleCacheKey(organizationId, userId),
-    MEMBER_ROLE_CACHE_TTL_MS,
-    async () => {
-      const [member] = await db.orm
-        .select({ role: organizationMembers.role })
-        .from(organizationMembers)
-        .where(
-          and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, userId)),
-        );
-      return member?.role ?? null;
-    },
-  );
+  const orgRole = await currentMemberRole({ db, cache, organizationId, userId });
   if (!orgRole) throw refused();
 
   await touchLastUsed({ db, apiKeyId: record.id, now });

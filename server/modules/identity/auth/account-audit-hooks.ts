@@ -3,11 +3,30 @@ import type { TEmitAccountEvent } from './emit-account-event.ts';
 import { UserEmailVerified, UserPasswordReset, UserSignedIn, UserSignedOut, UserSignedUp } from './events.ts';
 
 /**
- * better-auth's database hooks that put account events in the audit trail. Its `after` hooks run once the
- * write has committed (queued behind sign-up's transaction), so an event never names a rolled-back user.
- * Only sessions ended by `/sign-out` count as sign-outs: the sessions a password reset revokes are not.
+ * Endpoints whose ending of a session means "these credentials must stop working": signing out, revoking
+ * sessions (one, all, or the others) and resetting or changing the password. Refresh tokens are not tied to
+ * the session that minted them, so each of these revokes every refresh-token family of the user: a stolen
+ * refresh token must not outlive the sign-out or reset meant to lock its thief out.
  */
-export function accountAuditHooks(emit: TEmitAccountEvent): NonNullable<BetterAuthOptions['databaseHooks']> {
+const ENDS_CREDENTIALS = new Set([
+  '/sign-out',
+  '/revoke-session',
+  '/revoke-sessions',
+  '/revoke-other-sessions',
+  '/reset-password',
+  '/change-password',
+]);
+
+/**
+ * better-auth's database hooks that put account events in the audit trail and revoke refresh tokens when a
+ * session is ended on purpose. Its `after` hooks run once the write has committed (queued behind sign-up's
+ * transaction), so an event never names a rolled-back user. Only sessions ended by `/sign-out` count as
+ * sign-outs: the sessions a password reset revokes are not.
+ */
+export function accountAuditHooks(
+  emit: TEmitAccountEvent,
+  revokeRefreshTokens: (userId: string) => Promise<void>,
+): NonNullable<BetterAuthOptions['databaseHooks']> {
   return {
     user: {
       create: {
@@ -29,6 +48,7 @@ export function accountAuditHooks(emit: TEmitAccountEvent): NonNullable<BetterAu
       },
       delete: {
         after: async (session, context) => {
+          if (context?.path && ENDS_CREDENTIALS.has(context.path)) await revokeRefreshTokens(session.userId);
           if (context?.path !== '/sign-out') return;
           await emit(UserSignedOut, { userId: session.userId });
         },
@@ -45,9 +65,13 @@ export const onEmailVerified =
     await emit(UserEmailVerified, { userId: user.id, email: user.email });
   };
 
-/** Called by better-auth after a reset link set a new password. */
+/**
+ * Called by better-auth after a reset link set a new password. The refresh tokens go here too: a user with no
+ * open session has none for the session hook to see.
+ */
 export const onPasswordReset =
-  (emit: TEmitAccountEvent) =>
+  (emit: TEmitAccountEvent, revokeRefreshTokens: (userId: string) => Promise<void>) =>
   async ({ user }: { user: { id: string; email: string } }): Promise<void> => {
+    await revokeRefreshTokens(user.id);
     await emit(UserPasswordReset, { userId: user.id, email: user.email });
   };

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../../../platform/db/index.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
 import { accounts, sessions, users, verifications } from '../schema.ts';
+import { revokeAllForUser } from '../tokens/revoke-tokens.ts';
 import { accountAuditHooks, onEmailVerified, onPasswordReset } from './account-audit-hooks.ts';
 import { accountEventEmitter } from './emit-account-event.ts';
 import { hashPassword, verifyPassword } from './password.ts';
@@ -38,6 +39,9 @@ export type TCreateAuthOptions = {
 export function createAuth({ db, baseUrl, secret, sendMail, log, events }: TCreateAuthOptions) {
   const secure = baseUrl.startsWith('https://');
   const emitAccountEvent = accountEventEmitter({ events, log });
+  const revokeRefreshTokens = async (userId: string) => {
+    await revokeAllForUser({ db, userId });
+  };
   return betterAuth({
     appName: 'FlashFusion',
     baseURL: baseUrl,
@@ -64,7 +68,7 @@ export function createAuth({ db, baseUrl, secret, sendMail, log, events }: TCrea
       password: { hash: hashPassword, verify: verifyPassword },
       // A reset proves control of the mailbox; sessions opened with the old password must not survive it.
       revokeSessionsOnPasswordReset: true,
-      onPasswordReset: onPasswordReset(emitAccountEvent),
+      onPasswordReset: onPasswordReset(emitAccountEvent, revokeRefreshTokens),
       sendResetPassword: async ({ user, url }) => {
         await sendMail({
           to: user.email,
@@ -86,7 +90,7 @@ export function createAuth({ db, baseUrl, secret, sendMail, log, events }: TCrea
         });
       },
     },
-    databaseHooks: accountAuditHooks(emitAccountEvent),
+    databaseHooks: accountAuditHooks(emitAccountEvent, revokeRefreshTokens),
     // The plugin only lends its generator to authOpenApi (auth.api.generateOpenAPISchema on the server); its
     // own HTTP endpoints stay off, so every public route is in FlashFusion's one OpenAPI document.
     plugins: [openAPI({ disableDefaultReference: true })],

@@ -82,6 +82,24 @@ describe('sessions', () => {
     expect(await res.json()).toBeNull();
   });
 
+  it('lists a user’s sessions without any session token, other devices’ included', async () => {
+    const email = 'devices@example.com';
+    const laptop = await signedIn(email);
+    const phone = harness.client();
+    expect((await signIn(phone, email, PASSWORD)).status).toBe(200);
+    const res = await laptop.request('/api/v1/auth/list-sessions');
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const listed = JSON.parse(text) as Record<string, unknown>[];
+    expect(listed.length).toBe(2);
+    for (const s of listed) {
+      expect(s).not.toHaveProperty('token');
+      expect(s).toHaveProperty('id');
+    }
+    const tokens = await db.orm.select({ token: sessions.token }).from(sessions);
+    for (const { token } of tokens) expect(text).not.toContain(token);
+  });
+
   it('refuses a cookie-authenticated write from a foreign or missing Origin (CSRF)', async () => {
     const browser = await signedIn('csrf@example.com');
     for (const origin of ['http://evil.test', undefined]) {

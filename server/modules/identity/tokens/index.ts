@@ -20,6 +20,7 @@ export { revokeAllForUser, revokeFamily } from './revoke-tokens.ts';
 export { retireSigningKeys, rotateSigningKey } from './rotate-signing-key.ts';
 export { issueTokenRoute } from './routes/issue-token.ts';
 export { refreshTokenRoute } from './routes/refresh-token.ts';
+export { revokeTokenRoute } from './routes/revoke-token.ts';
 export type { SigningKeyCache } from './signing-key-cache.ts';
 export { createSigningKeyCache, signingKeyCacheFor } from './signing-key-cache.ts';
 export { verifyAccessToken } from './verify-access-token.ts';

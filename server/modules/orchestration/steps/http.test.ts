@@ -1,9 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forbiddenRange, sendRequest } from '../../../platform/net/index.ts';
 import { executeHttp, type THttpOptions } from './http.ts';
-import { sendRequest } from './http-request.ts';
-import { forbiddenRange } from './ssrf-guard.ts';
 import { stepContext } from './step-context.test-kit.ts';
 
 let server: Server;

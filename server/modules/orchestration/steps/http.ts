@@ -2,9 +2,13 @@
 // following up to 5 redirects (each target checked again). 5xx, 429 and network failures may succeed on a retry;
 // other 4xx will not. Every attempt carries the same Idempotency-Key so a receiver can drop a repeated attempt.
 import { type IncomingHttpHeaders, validateHeaderName, validateHeaderValue } from 'node:http';
+import {
+  BodyTooLargeError,
+  resolveTarget,
+  sendRequest,
+  type TTargetPolicy,
+} from '../../../platform/net/index.ts';
 import type { THttpStep, TStepContext, TStepOutcome } from '../types.ts';
-import { BodyTooLargeError, sendRequest } from './http-request.ts';
-import { resolveTarget, type TTargetPolicy } from './ssrf-guard.ts';
 
 export const MAX_REDIRECTS = 5;
 export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;

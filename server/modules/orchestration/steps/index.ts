@@ -11,8 +11,8 @@ import { executeHttp } from './http.ts';
 import { executeLlm } from './llm.ts';
 import { executeTransform } from './transform.ts';
 
+export { forbiddenRange } from '../../../platform/net/index.ts';
 export { evaluateExpression } from '../sandbox/index.ts';
-export { forbiddenRange } from './ssrf-guard.ts';
 
 export type TExecutedStepType = 'agent' | 'llm' | 'http' | 'transform' | 'ensemble';
 type TStepOf<K extends TExecutedStepType> = Extract<TStep, { type: K }>;

@@ -1,16 +1,21 @@
-// The SSRF guard of http steps: workflow authors choose URLs, so without it a step could read the instance's
-// own services (databases, the cloud metadata endpoint 169.254.169.254, admin ports on loopback). Only public
-// unicast addresses are allowed unless the instance opts in (ALLOW_PRIVATE_HTTP_TARGETS, for self-hosters
-// whose workflows call their own network).
+// The SSRF guard of every outbound call a user aims (workflow http steps, AI provider base URLs): without it a
+// caller could read the instance's own services (databases, the cloud metadata endpoint 169.254.169.254, admin
+// ports on loopback). Only public unicast addresses are allowed unless the instance opts in
+// (ALLOW_PRIVATE_HTTP_TARGETS, ALLOW_PRIVATE_AI_PROVIDERS, for self-hosters calling their own network).
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
 
 export interface TTargetPolicy {
-  /** Every address allowed (the instance's ALLOW_PRIVATE_HTTP_TARGETS). */
+  /** Every address allowed (the instance's ALLOW_PRIVATE_HTTP_TARGETS / ALLOW_PRIVATE_AI_PROVIDERS). */
   allowPrivateNetworks: boolean;
   /** Single non-public addresses allowed anyway (an operator's internal service, tests' local servers). */
   allowedAddresses?: readonly string[];
+}
+
+/** A call the guard refused (a non-public address, an unresolvable host, a non-http URL): never worth a retry. */
+export class TargetRefusedError extends Error {
+  override name = 'TargetRefusedError';
 }
 
 export interface TResolvedTarget {
@@ -42,7 +47,9 @@ export function forbiddenRange(address: string): string | null {
 export async function resolveTarget(
   hostname: string,
   policy: TTargetPolicy,
-): Promise<{ ok: true; target: TResolvedTarget } | { ok: false; error: string }> {
+): Promise<
+  { ok: true; target: TResolvedTarget } | { ok: false; reason: 'unresolvable' | 'forbidden'; error: string }
+> {
   const host = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
   let addresses: { address: string; family: number }[];
   if (isIP(host)) addresses = [{ address: host, family: isIP(host) }];
@@ -52,18 +59,24 @@ export async function resolveTarget(
     } catch (err) {
       return {
         ok: false,
+        reason: 'unresolvable',
         error: `cannot resolve ${host}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`,
       };
     }
   }
   const first = addresses[0];
-  if (!first) return { ok: false, error: `cannot resolve ${host}: no address` };
+  if (!first) return { ok: false, reason: 'unresolvable', error: `cannot resolve ${host}: no address` };
   if (!policy.allowPrivateNetworks) {
     // All of them: a host answering one public and one private address must not be half-trusted.
     for (const a of addresses) {
       if (policy.allowedAddresses?.includes(a.address)) continue;
       const range = forbiddenRange(a.address);
-      if (range) return { ok: false, error: `refused: ${host} resolves to ${a.address} (${range} address)` };
+      if (range)
+        return {
+          ok: false,
+          reason: 'forbidden',
+          error: `refused: ${host} resolves to ${a.address} (${range} address)`,
+        };
     }
   }
   return { ok: true, target: { address: first.address, family: first.family === 6 ? 6 : 4 } };
