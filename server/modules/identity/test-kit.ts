@@ -2,6 +2,7 @@
 // users and organizations with real rows. Imported by tests only.
 import { type Env, type ErrorHandler, Hono, type MiddlewareHandler } from 'hono';
 import pino from 'pino';
+import type { TPlan } from '../../../contracts/plans.ts';
 import type { Database } from '../../platform/db/index.ts';
 import { createErrorHandler } from '../../platform/http/index.ts';
 import { createRouters } from './access/create-routers.ts';
@@ -20,6 +21,7 @@ export const ACTOR_ROUTERS = createRouters({
   asMember: passThrough,
   asUser: passThrough,
   rateLimit: passThrough,
+  instanceAdmin: passThrough,
 });
 
 /** The router mounted at /api/v1 with a request id, a logger, the error envelope, and `actor` set. */
@@ -47,7 +49,7 @@ export async function seedMember(
   opts: {
     role?: NonNullable<TOrgRole>;
     organizationId?: string;
-    plan?: 'starter' | 'pro' | 'enterprise';
+    plan?: TPlan;
   } = {},
 ): Promise<TActorContext & { email: string }> {
   const email = `u-${crypto.randomUUID().slice(0, 8)}@example.com`;

@@ -7,11 +7,16 @@ import { UserEmailVerified, UserPasswordReset, UserSignedIn, UserSignedOut, User
  * write has committed (queued behind sign-up's transaction), so an event never names a rolled-back user.
  * Only sessions ended by `/sign-out` count as sign-outs: the sessions a password reset revokes are not.
  */
-export function accountAuditHooks(emit: TEmitAccountEvent): NonNullable<BetterAuthOptions['databaseHooks']> {
+export function accountAuditHooks(
+  emit: TEmitAccountEvent,
+  /** Also run after a user is created (the instance's first account becomes its admin). */
+  afterSignUp: (userId: string) => Promise<unknown>,
+): NonNullable<BetterAuthOptions['databaseHooks']> {
   return {
     user: {
       create: {
         after: async (user) => {
+          await afterSignUp(user.id);
           await emit(UserSignedUp, { userId: user.id, email: user.email, name: user.name });
         },
       },
