@@ -1,4 +1,4 @@
-import { asc, count, desc, eq, sql } from 'drizzle-orm';
+import { asc, count, desc, eq } from 'drizzle-orm';
 import type { TListQuery } from '../../../../contracts/pagination.ts';
 import type { TPlan } from '../../../../contracts/plans.ts';
 import type { Database } from '../../../platform/db/index.ts';
@@ -22,8 +22,6 @@ export async function listOrganizations({
   page: TListQuery;
 }): Promise<{ rows: TAdminOrganizationView[]; total: number }> {
   const order = page.order === 'desc' ? desc : asc;
-  const members = sql<number>`(select count(*)::int from ${organizationMembers}
-    where ${organizationMembers.organizationId} = ${organizations.id})`;
   // Owner path: the instance operator sees every tenant.
   const [rows, totals] = await Promise.all([
     db.orm
@@ -33,16 +31,18 @@ export async function listOrganizations({
         slug: organizations.slug,
         plan: organizations.plan,
         createdAt: organizations.createdAt,
-        members,
+        members: count(organizationMembers.id),
       })
       .from(organizations)
+      .leftJoin(organizationMembers, eq(organizationMembers.organizationId, organizations.id))
+      .groupBy(organizations.id)
       .orderBy(order(organizations.createdAt), order(organizations.id))
       .limit(page.limit)
       .offset(page.offset),
     db.orm.select({ n: count() }).from(organizations),
   ]);
   return {
-    rows: rows.map((r) => ({ ...r, members: Number(r.members), createdAt: r.createdAt.toISOString() })),
+    rows: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     total: totals[0]?.n ?? 0,
   };
 }
