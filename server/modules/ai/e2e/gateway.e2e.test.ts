@@ -177,6 +177,23 @@ describe('AI gateway end to end', () => {
     expect(events.some((e) => e.event === 'finish')).toBe(false);
   });
 
+  it('lists models, providers and routes by the list convention: limit, offset, order, pagination', async () => {
+    for (const path of ['/api/v1/ai/models', '/api/v1/ai/providers', '/api/v1/ai/routes']) {
+      const all = await call(s, owner, 'GET', `${path}?limit=100`);
+      expect(all.status, all.text).toBe(200);
+      const total = all.body.data.length as number;
+      expect([path, all.body.pagination]).toEqual([
+        path,
+        { total, limit: 100, offset: 0, hasNext: false, hasPrev: false },
+      ]);
+      const last = await call(s, owner, 'GET', `${path}?limit=1&order=desc`);
+      expect(last.body.data).toEqual([all.body.data.at(-1)]);
+      expect(last.body.pagination).toMatchObject({ total, limit: 1, hasNext: total > 1 });
+      const bad = await call(s, owner, 'GET', `${path}?limit=0`);
+      expect([path, bad.status]).toEqual([path, 400]);
+    }
+  });
+
   it('works with the official openai client: models, plain and streamed chat, and a late stream error', async () => {
     const client = new OpenAI({ apiKey: owner.key, baseURL: `${s.url}/v1`, maxRetries: 0 });
     const models = await client.models.list();
