@@ -30,3 +30,13 @@ export function paginate(total: number, q: { limit: number; offset: number }): T
     hasPrev: q.offset > 0,
   };
 }
+
+/**
+ * One page of a list already read whole, as `{ data, pagination }`: for lists an organization's own
+ * configuration bounds to a few dozen rows (providers, routes, catalogue models), where a count query and
+ * SQL paging would cost more than they save. `order: 'desc'` reverses the list's natural order.
+ */
+export function pageOf<T>(items: readonly T[], q: TListQuery): { data: T[]; pagination: TPagination } {
+  const ordered = q.order === 'desc' ? [...items].reverse() : items;
+  return { data: ordered.slice(q.offset, q.offset + q.limit), pagination: paginate(items.length, q) };
+}

@@ -5,11 +5,12 @@ import { ACTION_NAMES, ACTIONS, isAction, roleGrants } from './modules/identity/
 import { startTestServer, type TestServer } from './testing/test-server.ts';
 
 // Every operation names the access it needs in `x-permission`: an action of the permissions catalogue,
-// 'member' (any member of an organization), 'authenticated' (any signed-in user) or 'public'. The guarded
+// 'member' (any member of an organization), 'authenticated' (any signed-in user), 'instance_admin' (the
+// instance's operators) or 'public'. The guarded
 // routers enforce that same value, so the document and the behaviour cannot drift apart. better-auth's own
 // /auth/* endpoints get theirs from identity's list of public auth endpoints, which guards them too.
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']);
-const NON_ACTIONS = new Set(['member', 'authenticated', 'public']);
+const NON_ACTIONS = new Set(['member', 'authenticated', 'public', 'instance_admin']);
 const SOME_ID = '00000000-0000-4000-8000-000000000000';
 
 type TOperation = { name: string; method: string; path: string; permission: unknown };
@@ -51,7 +52,7 @@ describe('route access', () => {
     expect(names.length).toBeGreaterThan(60);
   });
 
-  it('has x-permission on every operation, naming a catalogue action or member/authenticated/public', () => {
+  it('has x-permission on every operation, naming a catalogue action or member/authenticated/public/instance_admin', () => {
     const actions = new Set<string>(ACTION_NAMES);
     const missing = ops.filter((o) => typeof o.permission !== 'string').map((o) => o.name);
     expect(missing, 'operations without x-permission').toEqual([]);
@@ -76,8 +77,58 @@ describe('route access', () => {
       });
       await res.arrayBuffer();
       if (res.status !== 401) wrong.push(`${op.name}: ${res.status}`);
+      // SPEC §2: the rate-limit headers are on every API response, refusals included.
+      if (!res.headers.get('x-ratelimit-limit')) wrong.push(`${op.name}: no X-RateLimit-Limit`);
     }
     expect(wrong, 'operations that did not refuse an anonymous call with 401').toEqual([]);
+  });
+
+  it('puts the rate-limit headers on public operations too: /auth/*, /system', async () => {
+    for (const path of ['/api/v1/system', '/api/v1/auth/get-session', '/api/v1/auth/ok']) {
+      const res = await fetch(`${s.url}${path}`);
+      await res.arrayBuffer();
+      expect([path, res.status < 500, res.headers.get('x-ratelimit-limit')]).toEqual([path, true, '300']);
+    }
+    const signIn = await fetch(`${s.url}/api/v1/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: s.url },
+      body: JSON.stringify({ email: 'nobody@example.com', password: 'wrong password' }),
+    });
+    await signIn.arrayBuffer();
+    expect(signIn.status).toBe(401);
+    expect(signIn.headers.get('x-ratelimit-remaining')).toMatch(/^\d+$/);
+  });
+
+  it('refuses a member who is not an instance admin on every instance_admin operation (403)', async () => {
+    const member = await seedMember(s.platform.db, { role: 'owner' });
+    const { key } = await createApiKey({
+      events: s.platform.events,
+      actor: member,
+      input: { name: 'owner key', scopes: ['read', 'write', 'admin'] },
+    });
+    const adminOps = ops.filter((o) => o.permission === 'instance_admin');
+    expect(adminOps.map((o) => o.name)).toEqual(
+      expect.arrayContaining([
+        'GET /api/v1/admin/organizations',
+        'PATCH /api/v1/admin/organizations/{id}',
+        'GET /api/v1/system/migrations',
+      ]),
+    );
+    const wrong: string[] = [];
+    for (const op of adminOps) {
+      const hasBody = !['GET', 'HEAD', 'DELETE'].includes(op.method);
+      const res = await fetch(`${s.url}${op.path.replace(/\{[^}]+\}/g, SOME_ID)}`, {
+        method: op.method,
+        headers: {
+          authorization: `Bearer ${key}`,
+          ...(hasBody ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(hasBody ? { body: '{}' } : {}),
+      });
+      await res.arrayBuffer();
+      if (res.status !== 403) wrong.push(`${op.name}: ${res.status}`);
+    }
+    expect(wrong, 'instance_admin operations an organization owner reached').toEqual([]);
   });
 
   it('refuses a member whose role lacks the declared action (403), from the declaration alone', async () => {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { PLANS, type TPlan } from '../contracts/plans.ts';
 import { EnvError, parseEnv, type TEnv } from './env.ts';
 import { createLogger } from './platform/logger/index.ts';
 
@@ -14,6 +15,10 @@ Commands:
                                             verifies its tokens until the hourly job retires it
   outbox [--to email] [--limit n]           print the newest mails kept in the outbox (links to follow
                                             when no SMTP server is configured)
+  admin grant <email>                       make an account an instance admin (the operator: plans,
+                                            instance internals); the first account is one already
+  admin revoke <email>                      take instance admin away (never from the last one)
+  org set-plan <org id or slug> <plan>      put an organization on a plan (${PLANS.join(', ')})
 
 Configuration comes from environment variables; see README.md.`;
 
@@ -64,6 +69,26 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./commands/rotate-master-key.ts')).rotateMasterKey(env, log);
     case 'rotate-signing-key':
       return (await import('./commands/rotate-signing-key.ts')).rotateSigningKeyCommand(env, log);
+    case 'admin': {
+      const [, action, email] = positionals;
+      if ((action !== 'grant' && action !== 'revoke') || !email || positionals.length !== 3) {
+        console.error('Usage: flashfusion admin grant|revoke <email>');
+        return 2;
+      }
+      return (await import('./commands/admin.ts')).adminCommand(env, log, action, email);
+    }
+    case 'org': {
+      const [, action, organization, plan] = positionals;
+      if (action !== 'set-plan' || !organization || !plan || positionals.length !== 4) {
+        console.error('Usage: flashfusion org set-plan <org id or slug> <plan>');
+        return 2;
+      }
+      if (!(PLANS as readonly string[]).includes(plan)) {
+        console.error(`Unknown plan "${plan}": choose one of ${PLANS.join(', ')}`);
+        return 2;
+      }
+      return (await import('./commands/org-set-plan.ts')).orgSetPlan(env, log, organization, plan as TPlan);
+    }
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;

@@ -24,6 +24,8 @@ describe('environment', () => {
     ['PUBLIC_URL', 'ftp://x'],
     ['CORS_ORIGINS', 'https://ok.example.com,not-an-origin'],
     ['BODY_LIMIT_BYTES', '-5'],
+    ['DEFAULT_PLAN', 'gold'],
+    ['ABUSE_REQUESTS_PER_MINUTE', '-1'],
   ])('names %s when it is %s', (name, value) => {
     let error: unknown;
     try {
@@ -34,6 +36,17 @@ describe('environment', () => {
     expect(error).toBeInstanceOf(EnvError);
     expect((error as EnvError).issues[0]).toMatch(new RegExp(`^${name}: `));
     expect((error as EnvError).message).not.toContain(value === 'too-short' ? value : '\u0000');
+  });
+
+  it('gives new organizations the unlimited plan and sessions 600 requests a minute unless told otherwise', () => {
+    expect(parseEnv({})).toMatchObject({ DEFAULT_PLAN: 'unlimited', ABUSE_REQUESTS_PER_MINUTE: 600 });
+    expect(parseEnv({ DEFAULT_PLAN: 'starter', ABUSE_REQUESTS_PER_MINUTE: '0' })).toMatchObject({
+      DEFAULT_PLAN: 'starter',
+      ABUSE_REQUESTS_PER_MINUTE: 0,
+    });
+    expect(() => parseEnv({ DEFAULT_PLAN: 'gold' })).toThrow(
+      'DEFAULT_PLAN: must be one of unlimited, starter, pro, enterprise',
+    );
   });
 
   it('reports every bad variable at once', () => {

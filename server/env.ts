@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { ZPlanLimitsOverrideSchema } from '../contracts/plans.ts';
+import { PLANS, ZPlanLimitsOverrideSchema } from '../contracts/plans.ts';
 
 const ROLES = ['api', 'worker', 'realtime', 'all'] as const;
 export type TRole = (typeof ROLES)[number];
@@ -75,6 +75,16 @@ export const ZEnvSchema = z.object({
   ORCHESTRATION_MAX_STEP_OUTPUT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** The plan of every new organization; `unlimited` (no caps) suits a self-hosted instance. */
+  DEFAULT_PLAN: z.preprocess(
+    emptyToUndefined,
+    z.enum(PLANS, { message: `must be one of ${PLANS.join(', ')}` }).default('unlimited'),
+  ),
+  /**
+   * The abuse limit: requests per minute per web session, and per API key or access token whose plan has no
+   * hourly API limit. Generous for a person clicking around; it stops a runaway script. 0 turns it off.
+   */
+  ABUSE_REQUESTS_PER_MINUTE: z.coerce.number().int().nonnegative().default(600),
   /** JSON merged over the default plan limits, e.g. {"starter":{"apiRequestsPerHour":500}}; null = unlimited. */
   PLAN_LIMITS: z.preprocess(
     emptyToUndefined,

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZErrorEnvelopeSchema } from '../contracts/errors.ts';
+import { seedInstanceAdmin } from './modules/identity/identity.test-kit.ts';
 import { AppError, createRouter } from './platform/http/index.ts';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
 
@@ -22,6 +23,9 @@ const echo = createRoute({
 describe('HTTP pipeline', () => {
   let s: TestServer;
   const call = (path: string, init?: RequestInit) => fetch(`${s.url}${path}`, init);
+  let adminKey = '';
+  /** As the instance's operator: /system/migrations is theirs. */
+  const asAdmin = (path: string) => call(path, { headers: { authorization: `Bearer ${adminKey}` } });
   const postJson = (path: string, body: string, headers: Record<string, string> = {}) =>
     call(path, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
   const envelope = async (res: Response) => ZErrorEnvelopeSchema.parse(await res.json()).error;
@@ -41,6 +45,7 @@ describe('HTTP pipeline', () => {
         api.route('/', r);
       },
     });
+    adminKey = (await seedInstanceAdmin(s.platform.db, s.platform.events)).key;
   });
   afterAll(() => s.stop());
 
@@ -108,25 +113,25 @@ describe('HTTP pipeline', () => {
 
   it('refuses invalid query parameters', async () => {
     for (const q of ['limit=0', 'limit=abc', 'offset=-1', 'order=sideways', 'limit=1000']) {
-      const res = await call(`/api/v1/system/migrations?${q}`);
+      const res = await asAdmin(`/api/v1/system/migrations?${q}`);
       expect(res.status, q).toBe(400);
       expect((await envelope(res)).code).toBe('VALIDATION_ERROR');
     }
   });
 
   it('lists with the SPEC pagination object', async () => {
-    const all = (await (await call('/api/v1/system/migrations?limit=100')).json()) as {
+    const all = (await (await asAdmin('/api/v1/system/migrations?limit=100')).json()) as {
       data: { name: string }[];
     };
     const total = all.data.length;
     expect(all.data[0]?.name).toBe('0000_init');
-    const res = await call('/api/v1/system/migrations?limit=1&offset=0&order=desc');
+    const res = await asAdmin('/api/v1/system/migrations?limit=1&offset=0&order=desc');
     expect(res.status).toBe(200);
     const body = (await res.json()) as { data: { name: string }[]; pagination: Record<string, unknown> };
     expect(body.data).toHaveLength(1);
     expect(body.data[0]?.name).toBe(all.data.at(-1)?.name);
     expect(body.pagination).toEqual({ total, limit: 1, offset: 0, hasNext: total > 1, hasPrev: false });
-    const second = (await (await call('/api/v1/system/migrations?limit=1&offset=1')).json()) as {
+    const second = (await (await asAdmin('/api/v1/system/migrations?limit=1&offset=1')).json()) as {
       pagination: Record<string, unknown>;
     };
     expect(second.pagination).toMatchObject({ offset: 1, hasPrev: true });
@@ -189,7 +194,7 @@ describe('HTTP pipeline', () => {
   });
 
   it('exposes Prometheus metrics labelled by route pattern', async () => {
-    await call('/api/v1/system/migrations?limit=abc');
+    await asAdmin('/api/v1/system/migrations?limit=abc');
     await call('/api/v1/does-not-exist-123');
     const text = await (await call('/metrics')).text();
     expect(text).toMatch(/http_request_duration_seconds_bucket\{.*le="0.005".*\}/);

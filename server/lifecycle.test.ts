@@ -6,6 +6,7 @@ import pino from 'pino';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { parseEnv } from './env.ts';
 import { startServer } from './main.ts';
+import { seedInstanceAdmin } from './modules/identity/identity.test-kit.ts';
 import * as schema from './schema.ts';
 import { startTestServer } from './testing/test-server.ts';
 
@@ -63,11 +64,14 @@ describe('process lifecycle', () => {
   it('reports not ready and answers INTERNAL_ERROR without internals when the database goes away', async () => {
     const s = await startTestServer();
     expect((await fetch(`${s.url}/ready`)).status).toBe(200);
+    const { key } = await seedInstanceAdmin(s.platform.db, s.platform.events);
     await s.platform.db.close();
     const ready = await fetch(`${s.url}/ready`);
     expect(ready.status).toBe(503);
     expect(await ready.json()).toMatchObject({ status: 'not_ready', checks: { database: 'unavailable' } });
-    const res = await fetch(`${s.url}/api/v1/system/migrations`);
+    const res = await fetch(`${s.url}/api/v1/system/migrations`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
     expect(res.status).toBe(500);
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('INTERNAL_ERROR');

@@ -16,6 +16,7 @@ export { userAchievements } from './modules/gamification/index.ts';
 export {
   accounts,
   apiKeys,
+  instanceBootstrap,
   invitations,
   organizationMembers,
   organizations,

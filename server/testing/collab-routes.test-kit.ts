@@ -46,6 +46,7 @@ export async function createCollabRoutesHarness(opts: { planLimits?: Identity['p
     mailer,
     planLimits: opts.planLimits,
     publicUrl: PUBLIC_URL,
+    defaultPlan: 'unlimited',
   });
 
   const send = async (

@@ -38,7 +38,7 @@ export async function startExecutorFixture(): Promise<TExecutorFixture> {
     log,
     cache,
     // The hourly plan quota is identity's business and tested there; executors are tested without it.
-    admitGeneration: async () => {},
+    admitGeneration: async () => null,
   });
   const owner = await memberWithKey(s);
   const stranger = await memberWithKey(s);

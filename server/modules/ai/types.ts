@@ -139,6 +139,13 @@ export interface TResolvedTarget {
 }
 
 /** Who a call is made for; every gateway call is scoped to one organization. */
+/** Where an organization stands against its hourly AI generation quota after a call took one. */
+export interface TQuotaState {
+  limit: number;
+  remaining: number;
+  resetAt: Date;
+}
+
 export interface TCallContext {
   organizationId: string;
   /** Null for work no person started (a scheduled workflow run). */
@@ -147,6 +154,8 @@ export interface TCallContext {
   apiKeyId?: string;
   /** Aborted when the client goes away. */
   signal?: AbortSignal;
+  /** Told the quota's state once the call has taken a generation from it (HTTP: usage headers). */
+  onQuota?: (quota: TQuotaState) => void;
 }
 
 /** The gateway as the HTTP layer sees it: the pipeline of cache, budget, routing, failover and usage. */

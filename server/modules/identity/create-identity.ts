@@ -4,7 +4,9 @@ import { AppError } from '../../platform/http/index.ts';
 import type { TModule } from '../../platform/module.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { createRouters, type TRouters } from './access/create-routers.ts';
+import { requireInstanceAdmin } from './access/require-instance-admin.ts';
 import type { TActorContext } from './actor.ts';
+import { adminRoutes } from './admin/admin-routes.ts';
 import { API_KEY_PREFIX, apiKeyRoutes, verifyApiKey } from './api-keys/index.ts';
 import { auditRoutes } from './audit/list-audit-route.ts';
 import { authOpenApi, type TAuthOpenApi } from './auth/auth-openapi.ts';
@@ -126,6 +128,7 @@ export function createIdentity(
     trustProxy: env.TRUST_PROXY,
     namePrefix: `${ns}api`,
     planLimits,
+    abusePerMinute: env.ABUSE_REQUESTS_PER_MINUTE,
   });
   const signInLockout = createSignInLockout({
     redis: platform.redis,
@@ -142,7 +145,12 @@ export function createIdentity(
   const asMember: MiddlewareHandler = authenticate({ ...common, requireOrganization: true });
   let openApiCache: Promise<TAuthOpenApi> | undefined;
 
-  const routers = createRouters({ asMember, asUser, rateLimit: apiRateLimit });
+  const routers = createRouters({
+    asMember,
+    asUser,
+    rateLimit: apiRateLimit,
+    instanceAdmin: requireInstanceAdmin(db),
+  });
 
   return {
     name: 'identity',
@@ -164,7 +172,7 @@ export function createIdentity(
     mount(api) {
       // Password guessing is slowed per account and per IP before better-auth sees the attempt.
       api.use('/auth/sign-in/email', signInLockout);
-      api.route('/', authRoutes(auth, asUser));
+      api.route('/', authRoutes(auth, asUser, apiRateLimit));
       const deps = { db, events: platform.events, cache: platform.cache, routers };
       api.route('/', refreshTokenRoute({ db, keyring, resolveMembership: membership, routers }));
       api.route('/', revokeTokenRoute({ db, routers }));
@@ -174,7 +182,17 @@ export function createIdentity(
       api.route('/', auditRoutes({ db, routers }));
       api.route('/', apiKeyRoutes(deps));
       api.route('/', projectRoutes(deps));
-      api.route('/', organizationRoutes({ ...deps, planLimits, mailer, publicUrl: env.PUBLIC_URL }));
+      api.route(
+        '/',
+        organizationRoutes({
+          ...deps,
+          planLimits,
+          mailer,
+          publicUrl: env.PUBLIC_URL,
+          defaultPlan: env.DEFAULT_PLAN,
+        }),
+      );
+      api.route('/', adminRoutes(deps));
     },
     schedules: [{ job: retireSigningKeysJob(db), cron: RETIRE_SIGNING_KEYS_CRON, payload: {} }],
     openApi() {

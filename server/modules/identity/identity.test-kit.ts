@@ -1,11 +1,16 @@
 // Test helpers for identity routes: run a router behind the app's error handler as a given actor, and make
 // users and organizations with real rows. Imported by tests only.
+
+import { eq } from 'drizzle-orm';
 import { type Env, type ErrorHandler, Hono, type MiddlewareHandler } from 'hono';
 import pino from 'pino';
+import type { TPlan } from '../../../contracts/plans.ts';
 import type { Database } from '../../platform/db/index.ts';
+import type { EventBus } from '../../platform/events/index.ts';
 import { createErrorHandler } from '../../platform/http/index.ts';
 import { createRouters } from './access/create-routers.ts';
 import type { TActorContext, TIdentityEnv } from './actor.ts';
+import { createApiKey } from './api-keys/create-api-key.ts';
 import { organizationMembers, organizations, users } from './schema.ts';
 
 const passThrough: MiddlewareHandler = async (_c, next) => {
@@ -20,6 +25,7 @@ export const ACTOR_ROUTERS = createRouters({
   asMember: passThrough,
   asUser: passThrough,
   rateLimit: passThrough,
+  instanceAdmin: passThrough,
 });
 
 /** The router mounted at /api/v1 with a request id, a logger, the error envelope, and `actor` set. */
@@ -47,7 +53,7 @@ export async function seedMember(
   opts: {
     role?: NonNullable<TOrgRole>;
     organizationId?: string;
-    plan?: 'starter' | 'pro' | 'enterprise';
+    plan?: TPlan;
   } = {},
 ): Promise<TActorContext & { email: string }> {
   const email = `u-${crypto.randomUUID().slice(0, 8)}@example.com`;
@@ -64,4 +70,19 @@ export async function seedMember(
   const role = opts.role ?? 'owner';
   await db.orm.insert(organizationMembers).values({ organizationId, userId: user!.id, role });
   return { userId: user!.id, organizationId, orgRole: role, authMethod: 'session', email };
+}
+
+/** A member (see seedMember) whose account is also an instance admin, and an `admin`-scoped API key of theirs. */
+export async function seedInstanceAdmin(
+  db: Database,
+  events: EventBus,
+): Promise<TActorContext & { email: string; key: string }> {
+  const member = await seedMember(db, { role: 'owner' });
+  await db.orm.update(users).set({ isInstanceAdmin: true }).where(eq(users.id, member.userId));
+  const { key } = await createApiKey({
+    events,
+    actor: member,
+    input: { name: 'operator', scopes: ['admin'] },
+  });
+  return { ...member, key };
 }

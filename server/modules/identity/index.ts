@@ -3,6 +3,8 @@ export { orgWide } from './access/org-wide.ts';
 export type { TRouteAccess } from './access/route-access.ts';
 export { API_KEY_SCOPES, apiKeys, invitations, refreshTokens, signingKeys } from './access-schema.ts';
 export type { TActorContext, TIdentityEnv, TUser, TUserEnv } from './actor.ts';
+export { isInstanceAdmin, setInstanceAdmin } from './admin/instance-admins.ts';
+export { setOrganizationPlan } from './admin/set-organization-plan.ts';
 export { createIdentity, type Identity } from './create-identity.ts';
 export { getOrganizationPlan } from './limits/org-plan.ts';
 export {
@@ -24,6 +26,7 @@ export {
 export { authorizeProject, projectResource, withProjectRole } from './projects/project-access.ts';
 export {
   accounts,
+  instanceBootstrap,
   ORGANIZATION_ROLES,
   organizationIdColumn,
   organizationMembers,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ORG_ROLES, PROJECT_ROLES_ORDERED } from '../../../contracts/permissions/roles.ts';
+import { PLANS } from '../../../contracts/plans.ts';
 import { createdAtColumn as createdAt, updatedAtColumn as updatedAt } from '../../platform/db/columns.ts';
 
 /** A person. Unlike the overview, no organization_id: membership lives in organization_members (SPEC §3). */
@@ -12,11 +13,26 @@ export const users = pgTable(
     name: text('name'),
     avatarUrl: text('avatar_url'),
     emailVerified: boolean('email_verified').notNull().default(false),
+    /**
+     * The instance's operator: changes organizations' plans and reads instance internals. The first account
+     * becomes one; `flashfusion admin grant|revoke <email>` changes it.
+     */
+    isInstanceAdmin: boolean('is_instance_admin').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`)],
 );
+
+/**
+ * Once-only steps of the instance's life. The step `first-admin` is inserted by whoever makes the first
+ * account the instance admin; its primary key lets exactly one sign-up do so, even when two race.
+ */
+export const instanceBootstrap = pgTable('instance_bootstrap', {
+  step: text('step').primaryKey(),
+  userId: uuid('user_id'),
+  doneAt: createdAt(),
+});
 
 /**
  * A signed-in browser (better-auth's `session` model). `token` is the opaque value the signed session cookie
@@ -88,9 +104,9 @@ export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   slug: text('slug').notNull().unique(),
-  plan: text('plan', { enum: ['starter', 'pro', 'enterprise'] })
-    .notNull()
-    .default('starter'),
+  // New organizations get the instance's DEFAULT_PLAN (set explicitly on insert); the column default is the
+  // self-hosted one.
+  plan: text('plan', { enum: PLANS }).notNull().default('unlimited'),
   settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

@@ -10,7 +10,8 @@ export function createSystem(platform: Platform, routers: TRouters): TModule {
     name: 'system',
     mount(api) {
       api.route('/', getSystemInfoRoute(platform, routers.public()));
-      api.route('/', listMigrationsRoute(platform, routers.public()));
+      // Which migrations ran says which version and schema the instance is on: for its operators only.
+      api.route('/', listMigrationsRoute(platform, routers.admin()));
     },
   };
 }

@@ -12,4 +12,4 @@ export {
   type TLockoutOptions,
   type TLockoutState,
 } from './lockout.ts';
-export { rateLimit, rateLimitHeaders, type TRateLimitOptions } from './rate-limit-middleware.ts';
+export { rateLimit, rateLimitHeaders, type TRateLimitOptions, waitText } from './rate-limit-middleware.ts';

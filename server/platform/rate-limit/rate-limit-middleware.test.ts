@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError, createErrorHandler, type TAppEnv } from '../http/index.ts';
 import { createLogger } from '../logger/index.ts';
 import { connectRedis, type Redis } from '../redis/index.ts';
-import { createLimiter, KEY_PREFIX, type Limiter, RateLimitStoreError, rateLimit } from './index.ts';
+import {
+  createLimiter,
+  KEY_PREFIX,
+  type Limiter,
+  RateLimitStoreError,
+  rateLimit,
+  waitText,
+} from './index.ts';
 
 const RUN = `test-${randomUUID()}`;
 let seq = 0;
@@ -61,7 +68,8 @@ function middlewareBehaviour(store: () => Redis | undefined) {
     expect(retryAfter).toBeLessThanOrEqual(60);
     const body = (await refused.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('RATE_LIMIT_EXCEEDED');
-    expect(body.error.message).toBe(`Too many requests; retry in ${retryAfter} s`);
+    expect(body.error.message).toBe(`Too many requests; retry in ${waitText(retryAfter)}`);
+    expect(body.error.message).toMatch(/retry in 1 min$/);
   });
 
   it('covers error responses from downstream too', async () => {
@@ -93,6 +101,29 @@ function middlewareBehaviour(store: () => Redis | undefined) {
 
 describe('rateLimit middleware in memory', () => {
   middlewareBehaviour(() => undefined);
+
+  it('says how long to wait in seconds under a minute, else in minutes', () => {
+    expect(waitText(1)).toBe('1 s');
+    expect(waitText(59)).toBe('59 s');
+    expect(waitText(60)).toBe('1 min');
+    expect(waitText(3280)).toBe('55 min');
+  });
+
+  it('lets a request over the limit through when told not to refuse it, counted and with the headers', async () => {
+    const app = new Hono<TAppEnv>();
+    app.onError(createErrorHandler(log));
+    const limiter = createLimiter({ name: `${RUN}-${++seq}`, points: 1, durationSec: 60 });
+    app.use(
+      '/api/*',
+      rateLimit<TAppEnv>({ limiter, key: () => 'c1', refuse: (c) => c.req.path !== '/api/essential' }),
+    );
+    app.get('/api/*', (c) => c.json({ ok: true }));
+    expect((await app.request('/api/other')).status).toBe(200);
+    expect((await app.request('/api/other')).status).toBe(429);
+    const essential = await app.request('/api/essential');
+    expect(essential.status).toBe(200);
+    expect(rateHeaders(essential)).toMatchObject({ limit: '1', remaining: '0' });
+  });
 
   it('answers 503 when the limiter cannot reach its store', async () => {
     const broken: Limiter = {

@@ -9,6 +9,16 @@ export interface TRateLimitOptions<E extends Env> {
   key: (c: Context<E>) => string | undefined;
   /** Points this request costs (default 1). */
   cost?: (c: Context<E>) => number;
+  /**
+   * Whether a request over the limit is refused (default: always). False lets a request through anyway,
+   * counted and with the headers: the few calls a person needs to see their plan or sign out.
+   */
+  refuse?: (c: Context<E>) => boolean;
+}
+
+/** A wait as people read it: seconds under a minute, else whole minutes (rounded up). */
+export function waitText(seconds: number): string {
+  return seconds < 60 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
 }
 
 /** The SPEC §2 headers for a decision; `X-RateLimit-Reset` is in unix seconds. */
@@ -40,12 +50,15 @@ export function rateLimit<E extends Env = Env>(opts: TRateLimitOptions<E>): Midd
       });
     }
     const headers = rateLimitHeaders(decision);
-    if (!decision.allowed) {
+    if (!decision.allowed && (opts.refuse?.(c) ?? true)) {
       const wait = decision.retryAfterSec ?? 1;
-      throw new AppError('RATE_LIMIT_EXCEEDED', `Too many requests; retry in ${wait} s`, {
+      throw new AppError('RATE_LIMIT_EXCEEDED', `Too many requests; retry in ${waitText(wait)}`, {
         headers: { 'Retry-After': String(wait), ...headers },
       });
     }
+    // Set before next() too: a refusal downstream (e.g. authentication) that becomes the response through
+    // onError keeps them.
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
     await next();
     // After next(): errors thrown downstream have already become c.res through onError, so they get them too.
     for (const [name, value] of Object.entries(headers)) c.header(name, value);

@@ -70,7 +70,7 @@ expiresIn: number
 refreshToken: string
 }
 export interface OrganizationUsage {
-plan: ("starter" | "pro" | "enterprise")
+plan: ("unlimited" | "starter" | "pro" | "enterprise")
 members: {
 used: number
 limit: (number | null)
@@ -79,6 +79,7 @@ apiRequestsThisHour: {
 used: (number | null)
 limit: (number | null)
 resetAt: (string | null)
+note?: string
 }
 aiGenerationsThisHour: {
 used: number
@@ -157,6 +158,14 @@ canComment?: boolean
 canDeploy?: boolean
 canInvite?: boolean
 }
+}
+export interface AdminOrganization {
+id: string
+name: string
+slug: string
+plan: ("unlimited" | "starter" | "pro" | "enterprise")
+members: number
+createdAt: string
 }
 export interface AiProvider {
 id: string
@@ -520,6 +529,27 @@ timestamp: string
 requestId: string
 }
 }
+export interface GetAdminOrganizationsQuery {
+limit?: number
+offset?: (number | null)
+order?: ("asc" | "desc")
+}
+export interface GetAdminOrganizations200 {
+data: AdminOrganization[]
+pagination: {
+total: number
+limit: number
+offset: number
+hasNext: boolean
+hasPrev: boolean
+}
+}
+export interface PatchAdminOrganizationsByIdPath {
+id: string
+}
+export interface PatchAdminOrganizationsByIdBody {
+plan: ("unlimited" | "starter" | "pro" | "enterprise")
+}
 export interface GetAgentsQuery {
 limit?: number
 offset?: (number | null)
@@ -622,8 +652,20 @@ status?: number
 latencyMs: number
 }[]
 }
+export interface GetAiModelsQuery {
+limit?: number
+offset?: (number | null)
+order?: ("asc" | "desc")
+}
 export interface GetAiModels200 {
 data: AiModel[]
+pagination: {
+total: number
+limit: number
+offset: number
+hasNext: boolean
+hasPrev: boolean
+}
 }
 export interface DeleteAiModelsByIdPath {
 id: string
@@ -638,8 +680,20 @@ to?: string
 export interface GetAiModelsByIdUsagePath {
 id: string
 }
+export interface GetAiProvidersQuery {
+limit?: number
+offset?: (number | null)
+order?: ("asc" | "desc")
+}
 export interface GetAiProviders200 {
 data: AiProvider[]
+pagination: {
+total: number
+limit: number
+offset: number
+hasNext: boolean
+hasPrev: boolean
+}
 }
 export interface GetAiProvidersByIdPath {
 id: string
@@ -650,8 +704,20 @@ id: string
 export interface PostAiProvidersByIdTestPath {
 id: string
 }
+export interface GetAiRoutesQuery {
+limit?: number
+offset?: (number | null)
+order?: ("asc" | "desc")
+}
 export interface GetAiRoutes200 {
 data: AiRoute[]
+pagination: {
+total: number
+limit: number
+offset: number
+hasNext: boolean
+hasPrev: boolean
+}
 }
 export interface GetAiRoutesByIdPath {
 id: string
@@ -1170,7 +1236,7 @@ data: {
 id: string
 name: string
 slug: string
-plan: ("starter" | "pro" | "enterprise")
+plan: ("unlimited" | "starter" | "pro" | "enterprise")
 settings: {
 allowGuestAccess?: boolean
 dataRetentionDays?: number
@@ -1199,7 +1265,7 @@ export interface PostOrganizations201 {
 id: string
 name: string
 slug: string
-plan: ("starter" | "pro" | "enterprise")
+plan: ("unlimited" | "starter" | "pro" | "enterprise")
 settings: {
 allowGuestAccess?: boolean
 dataRetentionDays?: number
@@ -1219,7 +1285,7 @@ export interface GetOrganizationsById200 {
 id: string
 name: string
 slug: string
-plan: ("starter" | "pro" | "enterprise")
+plan: ("unlimited" | "starter" | "pro" | "enterprise")
 settings: {
 allowGuestAccess?: boolean
 dataRetentionDays?: number
@@ -1238,7 +1304,7 @@ id: string
 export interface PatchOrganizationsByIdBody {
 name?: string
 slug?: string
-plan?: ("starter" | "pro" | "enterprise")
+plan?: ("unlimited" | "starter" | "pro" | "enterprise")
 settings?: {
 allowGuestAccess?: boolean
 dataRetentionDays?: number
@@ -1251,7 +1317,7 @@ export interface PatchOrganizationsById200 {
 id: string
 name: string
 slug: string
-plan: ("starter" | "pro" | "enterprise")
+plan: ("unlimited" | "starter" | "pro" | "enterprise")
 settings: {
 allowGuestAccess?: boolean
 dataRetentionDays?: number
@@ -1816,6 +1882,31 @@ owned_by: string
 }[]
 }
 export interface paths {
+  "/api/v1/admin/organizations": {
+    get: {
+      parameters: { query?: GetAdminOrganizationsQuery; header?: never; path?: never; cookie?: never };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": GetAdminOrganizations200 } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": ErrorEnvelope } };
+        401: { headers: { [name: string]: unknown }; content: { "application/json": ErrorEnvelope } };
+        403: { headers: { [name: string]: unknown }; content: { "application/json": ErrorEnvelope } };
+      };
+    };
+  };
+  "/api/v1/admin/organizations/{id}": {
+    patch: {
+      parameters: { query?: never; header?: never; path: PatchAdminOrganizationsByIdPath; cookie?: never };
+      requestBody: { content: { "application/json": PatchAdminOrganizationsByIdBody } };
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": AdminOrganization } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": ErrorEnvelope } };
+        401: { headers: { [name: string]: unknown }; content: { "application/json": ErrorEnvelope } };
+        403: { headers: { [name: string]: unknown }; content: { "application/json": ErrorEnvelope } };
+        404: { headers: { [name: string]: unknown }; content: { "application/json": ErrorEnvelope } };
+      };
+    };
+  };
   "/api/v1/agents": {
     get: {
       parameters: { query?: GetAgentsQuery; header?: never; path?: never; cookie?: never };
@@ -1927,10 +2018,11 @@ export interface paths {
   };
   "/api/v1/ai/models": {
     get: {
-      parameters: { query?: never; header?: never; path?: never; cookie?: never };
+      parameters: { query?: GetAiModelsQuery; header?: never; path?: never; cookie?: never };
       requestBody?: never;
       responses: {
         200: { headers: { [name: string]: unknown }; content: { "application/json": GetAiModels200 } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": ErrorEnvelope } };
         401: { headers: { [name: string]: unknown }; content: { "application/json": ErrorEnvelope } };
         403: { headers: { [name: string]: unknown }; content: { "application/json": ErrorEnvelope } };
       };
@@ -1986,10 +2078,11 @@ export interface paths {
   };
   "/api/v1/ai/providers": {
     get: {
-      parameters: { query?: never; header?: never; path?: never; cookie?: never };
+      parameters: { query?: GetAiProvidersQuery; header?: never; path?: never; cookie?: never };
       requestBody?: never;
       responses: {
         200: { headers: { [name: string]: unknown }; content: { "application/json": GetAiProviders200 } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": ErrorEnvelope } };
         401: { headers: { [name: string]: unknown }; content: { "application/json": ErrorEnvelope } };
         403: { headers: { [name: string]: unknown }; content: { "application/json": ErrorEnvelope } };
       };
@@ -2045,10 +2138,11 @@ export interface paths {
   };
   "/api/v1/ai/routes": {
     get: {
-      parameters: { query?: never; header?: never; path?: never; cookie?: never };
+      parameters: { query?: GetAiRoutesQuery; header?: never; path?: never; cookie?: never };
       requestBody?: never;
       responses: {
         200: { headers: { [name: string]: unknown }; content: { "application/json": GetAiRoutes200 } };
+        400: { headers: { [name: string]: unknown }; content: { "application/json": ErrorEnvelope } };
         401: { headers: { [name: string]: unknown }; content: { "application/json": ErrorEnvelope } };
         403: { headers: { [name: string]: unknown }; content: { "application/json": ErrorEnvelope } };
       };
@@ -3071,6 +3165,8 @@ export interface paths {
       responses: {
         200: { headers: { [name: string]: unknown }; content: { "application/json": GetSystemMigrations200 } };
         400: { headers: { [name: string]: unknown }; content: { "application/json": ErrorEnvelope } };
+        401: { headers: { [name: string]: unknown }; content: { "application/json": ErrorEnvelope } };
+        403: { headers: { [name: string]: unknown }; content: { "application/json": ErrorEnvelope } };
       };
     };
   };

@@ -72,6 +72,20 @@ describe('budgets', () => {
     });
   });
 
+  it('says when the budget renews: Retry-After until the month ends, and the date in the message', async () => {
+    const o = await orgWith(10, null);
+    const now = new Date('2026-11-30T23:00:00Z');
+    const err = await reserveBudget({
+      db: h.db,
+      organizationId: o.organizationId,
+      tokens: 11,
+      cost: 0,
+      now,
+    }).catch((e) => e);
+    expect(err).toMatchObject({ code: 'QUOTA_EXCEEDED', headers: { 'Retry-After': '3600' } });
+    expect(err.message).toMatch(/renews on 2026-12-01$/);
+  });
+
   it('treats no budget and null limits as unlimited, still counting usage', async () => {
     const o = await seedMember(h.db);
     const r = await reserveBudget({ db: h.db, organizationId: o.organizationId, tokens: 1e9, cost: 1e6 });

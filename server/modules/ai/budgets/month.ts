@@ -18,3 +18,8 @@ export interface TReservation {
   cost: number;
   expiresAt: Date;
 }
+
+/** The first moment of the next budget month (UTC): when a refused budget has room again. */
+export function nextMonthStart(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+}

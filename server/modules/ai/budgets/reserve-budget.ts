@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../../platform/db/index.ts';
 import { withTenant } from '../../../platform/db/tenant/index.ts';
 import { AppError } from '../../../platform/http/index.ts';
-import { dollarsText, monthOf, type TReservation } from './month.ts';
+import { dollarsText, monthOf, nextMonthStart, type TReservation } from './month.ts';
 
 /** Long enough for the slowest call with all its retries; a crashed process's holds are swept after this. */
 export const DEFAULT_RESERVATION_TTL_MS = 15 * 60_000;
@@ -76,11 +76,17 @@ export async function reserveBudget({
       from ai_budget_usage u left join ai_budgets b on b.organization_id = u.organization_id
       where u.organization_id = ${organizationId} and u.month = ${month}`,
     );
-    throw quotaExceeded(state, tokens, cost);
+    throw quotaExceeded(state, tokens, cost, now);
   });
 }
 
-function quotaExceeded(state: TUsageRow | undefined, tokens: number, cost: number): AppError {
+/**
+ * The refusal: which limit the call does not fit, with the figures, and Retry-After until the month ends
+ * (the budget renews then; a smaller call may fit sooner, which the figures show).
+ */
+function quotaExceeded(state: TUsageRow | undefined, tokens: number, cost: number, now: Date): AppError {
+  const renewsAt = nextMonthStart(now);
+  const retryAfterSec = Math.max(1, Math.ceil((renewsAt.getTime() - now.getTime()) / 1000));
   const n = (v: string | null | undefined) => (v === null || v === undefined ? null : Number(v));
   const details = [
     {
@@ -100,7 +106,9 @@ function quotaExceeded(state: TUsageRow | undefined, tokens: number, cost: numbe
       requested: cost,
     },
   ].filter((d) => d.limit !== null && (d.used ?? 0) + (d.reserved ?? 0) + d.requested > d.limit);
-  return new AppError('QUOTA_EXCEEDED', 'The organization’s monthly AI budget does not cover this call', {
-    details,
-  });
+  return new AppError(
+    'QUOTA_EXCEEDED',
+    `The organization’s monthly AI budget does not cover this call; it renews on ${renewsAt.toISOString().slice(0, 10)}`,
+    { details, headers: { 'Retry-After': String(retryAfterSec) } },
+  );
 }

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { listResponseSchema, pageOf, ZListQuerySchema } from '../../../../contracts/pagination.ts';
 import { errorResponses } from '../../../platform/http/index.ts';
 import type { TIdentityEnv } from '../../identity/index.ts';
 import { json, type TAiDataDeps } from '../providers/deps.ts';
@@ -23,9 +24,10 @@ const list = createRoute({
   tags: ['ai'],
   summary: 'The model catalogue: the instance’s models and the organization’s own',
   'x-permission': 'ai:generate',
+  request: { query: ZListQuerySchema },
   responses: {
-    200: { description: 'Models', ...json(z.object({ data: z.array(ZModelSchema) })) },
-    ...errorResponses([401, 403]),
+    200: { description: 'Models', ...json(listResponseSchema(ZModelSchema)) },
+    ...errorResponses([400, 401, 403]),
   },
 });
 
@@ -70,7 +72,7 @@ export function modelRoutes(deps: TAiDataDeps): OpenAPIHono<TIdentityEnv> {
   return deps.routers
     .member()
     .openapi(list, async (c) =>
-      c.json({ data: await listModels({ db: deps.db, actor: c.get('actor') }) }, 200),
+      c.json(pageOf(await listModels({ db: deps.db, actor: c.get('actor') }), c.req.valid('query')), 200),
     )
     .openapi(add, async (c) =>
       c.json(await addModel({ db: deps.db, actor: c.get('actor'), input: c.req.valid('json') }), 201),

@@ -182,6 +182,23 @@ describe('AI gateway end to end', () => {
     expect(events.some((e) => e.event === 'finish')).toBe(false);
   });
 
+  it('lists models, providers and routes by the list convention: limit, offset, order, pagination', async () => {
+    for (const path of ['/api/v1/ai/models', '/api/v1/ai/providers', '/api/v1/ai/routes']) {
+      const all = await call(s, owner, 'GET', `${path}?limit=100`);
+      expect(all.status, all.text).toBe(200);
+      const total = all.body.data.length as number;
+      expect([path, all.body.pagination]).toEqual([
+        path,
+        { total, limit: 100, offset: 0, hasNext: false, hasPrev: false },
+      ]);
+      const last = await call(s, owner, 'GET', `${path}?limit=1&order=desc`);
+      expect(last.body.data).toEqual([all.body.data.at(-1)]);
+      expect(last.body.pagination).toMatchObject({ total, limit: 1, hasNext: total > 1 });
+      const bad = await call(s, owner, 'GET', `${path}?limit=0`);
+      expect([path, bad.status]).toEqual([path, 400]);
+    }
+  });
+
   it('works with the official openai client: models, plain and streamed chat, and a late stream error', async () => {
     const client = new OpenAI({ apiKey: owner.key, baseURL: `${s.url}/v1`, maxRetries: 0 });
     const models = await client.models.list();
@@ -245,6 +262,11 @@ describe('AI gateway end to end', () => {
     });
     expect(res.status).toBe(429);
     expect(res.body.error.code).toBe('QUOTA_EXCEEDED');
+    // Until the first of next month (UTC), the budget's renewal.
+    const now = new Date();
+    const renewal = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1);
+    const retryAfter = Number(res.headers.get('retry-after'));
+    expect(Math.abs(retryAfter - (renewal - Date.now()) / 1000)).toBeLessThan(60);
     const fits = await call(s, org, 'POST', '/api/v1/ai/generate', {
       prompt: 'a short one',
       maxOutputTokens: 50,
@@ -257,6 +279,10 @@ describe('AI gateway end to end', () => {
     for (let i = 0; i < 10; i++) {
       const ok = await call(s, org, 'POST', '/api/v1/ai/generate', { prompt: `call ${i}` });
       expect(ok.status, ok.text).toBe(200);
+      // Usage headers warn before the quota bites.
+      expect(ok.headers.get('x-ai-generations-limit')).toBe('10');
+      expect(ok.headers.get('x-ai-generations-remaining')).toBe(String(9 - i));
+      expect(Number(ok.headers.get('x-ai-generations-reset'))).toBeGreaterThan(Date.now() / 1000 + 3000);
     }
     const cached = await call(s, org, 'POST', '/api/v1/ai/generate', { prompt: 'call 0' });
     expect(cached.body.cached).toBe(true);
@@ -264,5 +290,24 @@ describe('AI gateway end to end', () => {
     expect(over.status).toBe(429);
     expect(over.body.error.code).toBe('QUOTA_EXCEEDED');
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(over.body.error.message).toMatch(
+      /^The plan allows 10 AI generations per hour; the next one in \d+ min$/,
+    );
+    expect(over.headers.get('x-ai-generations-remaining')).toBe('0');
+  });
+
+  it('does not use up an hourly generation on a call the monthly budget refuses', async () => {
+    const org = await memberWithKey(s, { plan: 'starter' });
+    await call(s, org, 'PUT', '/api/v1/ai/budget', { monthlyTokenLimit: 200, monthlyCostLimit: null });
+    for (let i = 0; i < 12; i++) {
+      const refused = await call(s, org, 'POST', '/api/v1/ai/generate', {
+        prompt: `too big ${i}`,
+        maxOutputTokens: 500,
+      });
+      expect(refused.body.error.message).toMatch(/monthly AI budget/);
+    }
+    const fits = await call(s, org, 'POST', '/api/v1/ai/generate', { prompt: 'small', maxOutputTokens: 50 });
+    expect(fits.status, fits.text).toBe(200);
+    expect(fits.headers.get('x-ai-generations-remaining')).toBe('9');
   });
 });

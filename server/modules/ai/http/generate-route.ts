@@ -11,6 +11,7 @@ import {
   type TIdentityEnv,
   type TRouters,
 } from '../../identity/index.ts';
+import { generationQuotaHeaders } from '../pipeline/generation-quota.ts';
 import type { TAiGateway, TCallContext, TStreamEvent } from '../types.ts';
 import { toGenerateRequest } from './to-generate-request.ts';
 
@@ -72,6 +73,10 @@ export function generateRoutes({
       ...(body.projectId ? { projectId: body.projectId } : {}),
       ...(actor.apiKeyId ? { apiKeyId: actor.apiKeyId } : {}),
       signal: c.req.raw.signal,
+      // Quotas warn before they bite: where the hourly generation quota stands, on the answer (or stream).
+      onQuota: (quota) => {
+        for (const [name, value] of Object.entries(generationQuotaHeaders(quota))) c.header(name, value);
+      },
     };
     const request = toGenerateRequest(body);
     if (!body.stream) return c.json(await gateway.generate(ctx, request), 200);

@@ -1,4 +1,5 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { listResponseSchema, pageOf, ZListQuerySchema } from '../../../../contracts/pagination.ts';
 import { errorResponses } from '../../../platform/http/index.ts';
 import type { TIdentityEnv } from '../../identity/index.ts';
 import { json, type TAiDataDeps } from '../providers/deps.ts';
@@ -16,9 +17,10 @@ const list = createRoute({
   tags: ['ai'],
   summary: 'The organization’s named AI routes',
   'x-permission': 'ai_provider:read',
+  request: { query: ZListQuerySchema },
   responses: {
-    200: { description: 'Routes', ...json(z.object({ data: z.array(ZModelRouteSchema) })) },
-    ...errorResponses([401, 403]),
+    200: { description: 'Routes', ...json(listResponseSchema(ZModelRouteSchema)) },
+    ...errorResponses([400, 401, 403]),
   },
 });
 
@@ -76,7 +78,10 @@ export function modelRouteRoutes(deps: TAiDataDeps): OpenAPIHono<TIdentityEnv> {
   return deps.routers
     .member()
     .openapi(list, async (c) =>
-      c.json({ data: await listModelRoutes({ db: deps.db, actor: c.get('actor') }) }, 200),
+      c.json(
+        pageOf(await listModelRoutes({ db: deps.db, actor: c.get('actor') }), c.req.valid('query')),
+        200,
+      ),
     )
     .openapi(create, async (c) =>
       c.json(await createModelRoute({ db: deps.db, actor: c.get('actor'), input: c.req.valid('json') }), 201),

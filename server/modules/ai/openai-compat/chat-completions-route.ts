@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { errorResponses } from '../../../platform/http/index.ts';
 import { assertCan, type TIdentityEnv, type TRouters } from '../../identity/index.ts';
+import { generationQuotaHeaders } from '../pipeline/generation-quota.ts';
 import type { TAiGateway, TCallContext, TStreamEvent } from '../types.ts';
 import { ZChatCompletionBodySchema } from './chat-schemas.ts';
 import { toGatewayRequest } from './to-gateway-request.ts';
@@ -51,6 +52,9 @@ export function chatCompletionsRoute({
       userId: actor.userId,
       ...(actor.apiKeyId ? { apiKeyId: actor.apiKeyId } : {}),
       signal: c.req.raw.signal,
+      onQuota: (quota) => {
+        for (const [name, value] of Object.entries(generationQuotaHeaders(quota))) c.header(name, value);
+      },
     };
     const request = toGatewayRequest(body);
     const created = nowSeconds();

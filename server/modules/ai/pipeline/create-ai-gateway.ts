@@ -1,9 +1,9 @@
-// The AI pipeline (SPEC §4): resolve targets → cache → hourly quota → budget reservation → resilient call →
+// The AI pipeline (SPEC §4): resolve targets → cache → budget reservation → hourly quota → resilient call →
 // settle, record, cache. One per process; its runtime holds the breakers and load figures of that process.
 import type { Cache } from '../../../platform/cache/index.ts';
 import type { TReservation } from '../budgets/month.ts';
 import { reserveBudget } from '../budgets/reserve-budget.ts';
-import { settleBudgetIn } from '../budgets/settle-budget.ts';
+import { releaseBudget, settleBudgetIn } from '../budgets/settle-budget.ts';
 import {
   cacheKey,
   createGatewayRuntime,
@@ -13,7 +13,14 @@ import {
   schemaValidator,
   targetsSignature,
 } from '../gateway/index.ts';
-import type { TAiGateway, TCallContext, TGenerateRequest, TGenerateResult, TTarget } from '../types.ts';
+import type {
+  TAiGateway,
+  TCallContext,
+  TGenerateRequest,
+  TGenerateResult,
+  TQuotaState,
+  TTarget,
+} from '../types.ts';
 
 /** The bookkeeping key of a target, the same as a resolved target's `key`. */
 const targetKey = (t: TTarget) => ({ key: `${t.provider}:${t.model}` });
@@ -26,8 +33,11 @@ import { streamCall } from './stream-call.ts';
 export type TAiGatewayDeps = TResolveDeps &
   TRecordDeps & {
     cache: Cache;
-    /** Takes one AI generation from the organization's hourly plan quota; throws QUOTA_EXCEEDED when none is left. */
-    admitGeneration: (organizationId: string) => Promise<void>;
+    /**
+     * Takes one AI generation from the organization's hourly plan quota and says what is left (null: no
+     * quota); throws QUOTA_EXCEEDED when none is left.
+     */
+    admitGeneration: (organizationId: string) => Promise<TQuotaState | null>;
     runtime?: GatewayRuntime;
   };
 
@@ -67,14 +77,23 @@ export function createAiGateway(deps: TAiGatewayDeps): TAiGateway & { runtime: G
     const plan = runtime.planner.plan(input);
     const all = [...input.targets.map((t) => t.target), ...input.fallback];
     const policy = named.policy;
-    await deps.admitGeneration(ctx.organizationId);
     const estimate = estimateCall(request, all);
+    // The budget first: a call the monthly budget refuses must not use up one of the hour's generations.
     const reservation = await reserveBudget({
       db: deps.db,
       organizationId: ctx.organizationId,
       tokens: estimate.tokens,
       cost: estimate.cost,
     });
+    let quota: TQuotaState | null;
+    try {
+      quota = await deps.admitGeneration(ctx.organizationId);
+    } catch (err) {
+      // Refused by the hourly quota: the estimate goes back to the budget.
+      await releaseBudget({ db: deps.db, reservation });
+      throw err;
+    }
+    if (quota) ctx.onQuota?.(quota);
     return { call: { request, plan, policy, key, reservation, started } };
   }
 

@@ -1,4 +1,5 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { listResponseSchema, pageOf, ZListQuerySchema } from '../../../../contracts/pagination.ts';
 import { errorResponses } from '../../../platform/http/index.ts';
 import type { TIdentityEnv } from '../../identity/index.ts';
 import { createProvider } from './create-provider.ts';
@@ -20,9 +21,10 @@ const list = createRoute({
   tags: ['ai'],
   summary: 'The organization’s AI provider credentials (keys shown only as hints)',
   'x-permission': 'ai_provider:read',
+  request: { query: ZListQuerySchema },
   responses: {
-    200: { description: 'Providers', ...json(z.object({ data: z.array(ZProviderSchema) })) },
-    ...errorResponses([401, 403]),
+    200: { description: 'Providers', ...json(listResponseSchema(ZProviderSchema)) },
+    ...errorResponses([400, 401, 403]),
   },
 });
 
@@ -83,7 +85,7 @@ export function providerRoutes(deps: TAiDataDeps): OpenAPIHono<TIdentityEnv> {
   return deps.routers
     .member()
     .openapi(list, async (c) =>
-      c.json({ data: await listProviders({ db: deps.db, actor: c.get('actor') }) }, 200),
+      c.json(pageOf(await listProviders({ db: deps.db, actor: c.get('actor') }), c.req.valid('query')), 200),
     )
     .openapi(create, async (c) => {
       const provider = await createProvider({

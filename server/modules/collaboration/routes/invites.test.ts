@@ -144,11 +144,11 @@ describe('collaboration invites: POST /api/v1/collaboration/invites and /invites
       role: 'viewer',
     });
     const refusal = {
-      code: 'QUOTA_EXCEEDED',
+      code: 'CONFLICT',
       details: [expect.objectContaining({ quota: 'members', plan: 'enterprise', limit: SEATS, used: SEATS })],
     };
     for (const res of [viaCollab, viaOrg]) {
-      expect(res.status).toBe(429);
+      expect(res.status).toBe(409);
       expect(res.body.error).toMatchObject(refusal);
     }
     expect(viaCollab.body.error.message).toBe(viaOrg.body.error.message);
@@ -162,8 +162,8 @@ describe('collaboration invites: POST /api/v1/collaboration/invites and /invites
     // The quota is checked again on accepting: a member added meanwhile took the last seat.
     await seedMember(h.db, { role: 'viewer', organizationId });
     const refused = await accept(await newcomer(third), await h.inviteTokenFor(third));
-    expect(refused.status).toBe(429);
-    expect(refused.body.error.code).toBe('QUOTA_EXCEEDED');
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('CONFLICT');
   });
 
   it('is accepted through the organization invitation link as well, which joins the project', async () => {

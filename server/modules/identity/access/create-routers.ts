@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { TAppEnv } from '../../../platform/http/index.ts';
 import type { TIdentityEnv, TUserEnv } from '../actor.ts';
+import { authenticateThenLimit, identifyThenLimit } from './authenticate-then-limit.ts';
 import { guardedRouter } from './guarded-router.ts';
 import { requireAction } from './require-action.ts';
 
@@ -13,26 +14,38 @@ export interface TRouters {
   user(): OpenAPIHono<TUserEnv>;
   /** Routes that take no credentials (they check a secret of their own or need none): `'public'`. */
   public(): OpenAPIHono<TAppEnv>;
+  /** Routes for the instance's operators: `x-permission: 'instance_admin'`. */
+  admin(): OpenAPIHono<TUserEnv>;
 }
 
 export function createRouters(guards: {
   asMember: MiddlewareHandler;
   asUser: MiddlewareHandler;
-  /** The hourly budget per API key, user or IP; after authentication so the key or user is known. */
+  /** The rate limit per session, API key, user or IP; after authentication so the caller is known. */
   rateLimit: MiddlewareHandler;
+  /** Refuses a user who is not an instance admin; after authentication. */
+  instanceAdmin: MiddlewareHandler;
 }): TRouters {
-  const { asMember, asUser, rateLimit } = guards;
+  const { rateLimit, instanceAdmin } = guards;
+  // Authentication and the limit as one step: a refused authentication still gets the rate-limit headers.
+  const asMember = authenticateThenLimit(guards.asMember, rateLimit);
+  const asUser = authenticateThenLimit(guards.asUser, rateLimit);
+  // Public routes take no credentials, but a signed-in caller counts against their own session, not the
+  // anonymous allowance of their address.
+  const anyone = identifyThenLimit(guards.asUser, rateLimit);
   const actionGuards = new Map<string, MiddlewareHandler[]>();
   return {
     member: () =>
       guardedRouter<TIdentityEnv>('member', (access) => {
-        if (access === 'member') return [asMember, rateLimit];
-        if (access === 'authenticated' || access === 'public') return null;
-        const chain = actionGuards.get(access) ?? [asMember, rateLimit, requireAction(access)];
+        if (access === 'member') return [asMember];
+        if (access === 'authenticated' || access === 'public' || access === 'instance_admin') return null;
+        const chain = actionGuards.get(access) ?? [asMember, requireAction(access)];
         actionGuards.set(access, chain);
         return chain;
       }),
-    user: () => guardedRouter<TUserEnv>('user', (a) => (a === 'authenticated' ? [asUser, rateLimit] : null)),
-    public: () => guardedRouter<TAppEnv>('public', (a) => (a === 'public' ? [rateLimit] : null)),
+    user: () => guardedRouter<TUserEnv>('user', (a) => (a === 'authenticated' ? [asUser] : null)),
+    public: () => guardedRouter<TAppEnv>('public', (a) => (a === 'public' ? [anyone] : null)),
+    admin: () =>
+      guardedRouter<TUserEnv>('admin', (a) => (a === 'instance_admin' ? [asUser, instanceAdmin] : null)),
   };
 }

@@ -7,9 +7,10 @@ import { isAction, type TAction } from '../permissions/index.ts';
  *   ownership or a project role can grant, possibly the resource) allows it;
  * - `member`: any member of an organization, no action applies (e.g. issuing a token for oneself);
  * - `authenticated`: any signed-in user, with or without an organization (onboarding);
- * - `public`: no credentials (the route authenticates otherwise, e.g. a webhook secret, or needs none).
+ * - `public`: no credentials (the route authenticates otherwise, e.g. a webhook secret, or needs none);
+ * - `instance_admin`: a signed-in instance admin, the instance's operator (plans, instance internals).
  */
-export type TRouteAccess = TAction | 'member' | 'authenticated' | 'public';
+export type TRouteAccess = TAction | 'member' | 'authenticated' | 'public' | 'instance_admin';
 
 /** The accesses each kind of guarded router takes. */
 export type TMemberAccess = TAction | 'member';
@@ -20,6 +21,7 @@ export function isRouteAccess(value: unknown): value is TRouteAccess {
     value === 'member' ||
     value === 'authenticated' ||
     value === 'public' ||
+    value === 'instance_admin' ||
     (typeof value === 'string' && isAction(value))
   );
 }

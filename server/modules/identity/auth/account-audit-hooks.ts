@@ -26,11 +26,14 @@ const ENDS_CREDENTIALS = new Set([
 export function accountAuditHooks(
   emit: TEmitAccountEvent,
   revokeRefreshTokens: (userId: string) => Promise<void>,
+  /** Also run after a user is created (the instance's first account becomes its admin). */
+  afterSignUp: (userId: string) => Promise<unknown>,
 ): NonNullable<BetterAuthOptions['databaseHooks']> {
   return {
     user: {
       create: {
         after: async (user) => {
+          await afterSignUp(user.id);
           await emit(UserSignedUp, { userId: user.id, email: user.email, name: user.name });
         },
       },

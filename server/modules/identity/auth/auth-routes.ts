@@ -1,4 +1,5 @@
 import { Hono, type MiddlewareHandler } from 'hono';
+import { authenticateThenLimit, identifyThenLimit } from '../access/authenticate-then-limit.ts';
 import { isPublicAuthEndpoint } from './auth-access.ts';
 import { authErrorFrom } from './auth-error.ts';
 import { AUTH_BASE_PATH, type TAuth } from './create-auth.ts';
@@ -9,14 +10,17 @@ import { stripSessionToken } from './strip-session-token.ts';
  * request-password-reset, reset-password, …) under `/auth/*`. Mount it inside the `/api/v1` router
  * (`api.route('/', authRoutes(auth))`): better-auth matches the full URL against its basePath `/api/v1/auth`,
  * so the handler gets the untouched request. Endpoints that are not public (auth-access.ts) first need a
- * signed-in user (`asUser`).
+ * signed-in user (`asUser`). Every one is rate-limited like the rest of the API (`rateLimit`): a signed-in
+ * caller against their session, others by address.
  */
-export function authRoutes(auth: TAuth, asUser: MiddlewareHandler): Hono {
+export function authRoutes(auth: TAuth, asUser: MiddlewareHandler, rateLimit: MiddlewareHandler): Hono {
   const router = new Hono();
+  const signedIn = authenticateThenLimit(asUser, rateLimit);
+  const anyone = identifyThenLimit(asUser, rateLimit);
   router.on(['GET', 'POST'], '/auth/*', async function requireUserUnlessPublic(c, next) {
     const path = new URL(c.req.url).pathname.slice(AUTH_BASE_PATH.length);
-    if (isPublicAuthEndpoint(c.req.method, path)) return next();
-    return asUser(c, next);
+    if (isPublicAuthEndpoint(c.req.method, path)) return anyone(c, next);
+    return signedIn(c, next);
   });
   router.on(['GET', 'POST'], '/auth/*', async (c) => {
     const res = await auth.handler(c.req.raw);

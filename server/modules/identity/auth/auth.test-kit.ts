@@ -89,7 +89,10 @@ export function createAuthHarness(
     trustedOrigins: [baseUrl],
     requireOrganization: false,
   });
-  app.route('/api/v1', authRoutes(auth, asUser));
+  app.route(
+    '/api/v1',
+    authRoutes(auth, asUser, async (_c, next) => next()),
+  );
   return { auth, app, mails, events, asUser, client: () => new CookieClient(app, baseUrl) };
 }
 

@@ -4,6 +4,7 @@ import { openAPI } from 'better-auth/plugins';
 import type { Logger } from 'pino';
 import type { Database } from '../../../platform/db/index.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
+import { claimFirstAdmin } from '../admin/instance-admins.ts';
 import { accounts, sessions, users, verifications } from '../schema.ts';
 import { revokeAllForUser } from '../tokens/revoke-tokens.ts';
 import { accountAuditHooks, onEmailVerified, onPasswordReset } from './account-audit-hooks.ts';
@@ -90,7 +91,10 @@ export function createAuth({ db, baseUrl, secret, sendMail, log, events }: TCrea
         });
       },
     },
-    databaseHooks: accountAuditHooks(emitAccountEvent, revokeRefreshTokens),
+    // The first account created on the instance becomes its admin (the operator who installed it).
+    databaseHooks: accountAuditHooks(emitAccountEvent, revokeRefreshTokens, (userId) =>
+      claimFirstAdmin(db, userId),
+    ),
     // The plugin only lends its generator to authOpenApi (auth.api.generateOpenAPISchema on the server); its
     // own HTTP endpoints stay off, so every public route is in FlashFusion's one OpenAPI document.
     plugins: [openAPI({ disableDefaultReference: true })],

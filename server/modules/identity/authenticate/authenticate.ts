@@ -50,13 +50,14 @@ export function authenticate(opts: {
       if (!found) throw new AppError('AUTHENTICATION_FAILED', 'Sign in, or send an API key or access token');
       assertTrustedOrigin(c, trusted);
     }
+    // Known before the organization check, so even that refusal counts against the user's own limit.
+    c.set('user', found.user);
     if (opts.requireOrganization && !found.actor) {
       throw new AppError(
         'INSUFFICIENT_PERMISSIONS',
         'You are not a member of any organization: create or join one',
       );
     }
-    c.set('user', found.user);
     if (found.actor) c.set('actor', found.actor);
     await next();
   };

@@ -11,7 +11,7 @@ import { createTestDatabase } from '../../../platform/testing/test-database.ts';
 import type { TActorContext } from '../actor.ts';
 import { seedMember } from '../identity.test-kit.ts';
 import { organizations } from '../schema.ts';
-import { ANONYMOUS_REQUESTS_PER_HOUR, createApiLimiters } from './api-limiters.ts';
+import { ABUSE_REQUESTS_PER_MINUTE, ANONYMOUS_REQUESTS_PER_HOUR, createApiLimiters } from './api-limiters.ts';
 import { createApiRateLimit, type TApiRateLimitOptions } from './api-rate-limit.ts';
 import { callAs, limitedApp } from './limits.test-kit.ts';
 import { planCacheKey } from './org-plan.ts';
@@ -25,6 +25,9 @@ beforeAll(async () => {
   ({ db, cleanup } = await createTestDatabase());
 });
 afterAll(() => cleanup());
+
+/** The member acting through an access token: the plan's hourly budget applies (a web session's does not). */
+const token = (a: TActorContext): TActorContext => ({ ...a, authMethod: 'jwt' });
 
 const expectEnvelope429 = (res: Awaited<ReturnType<typeof callAs>>, limit: number) => {
   expect(res.status).toBe(429);
@@ -43,7 +46,7 @@ function apiRateLimitBehaviour(store: () => Redis | undefined) {
 
   it('limits a user by their plan, with the headers on every 200 and the SPEC 429', async () => {
     const { app } = setup({ points: { pro: 3 } });
-    const actor = await seedMember(db, { plan: 'pro' });
+    const actor = token(await seedMember(db, { plan: 'pro' }));
     const before = Math.floor(Date.now() / 1000);
     for (const remaining of [2, 1, 0]) {
       const res = await callAs(app, { actor });
@@ -58,13 +61,15 @@ function apiRateLimitBehaviour(store: () => Redis | undefined) {
     expectEnvelope429(refused, 3);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3500);
     // Another user of the same organization has their own count.
-    const colleague = await seedMember(db, { role: 'developer', organizationId: actor.organizationId });
+    const colleague = token(
+      await seedMember(db, { role: 'developer', organizationId: actor.organizationId }),
+    );
     expect((await callAs(app, { actor: colleague })).status).toBe(200);
   });
 
   it('counts each API key on its own, apart from its user', async () => {
     const { app } = setup({ points: { starter: 2 } });
-    const user = await seedMember(db, { plan: 'starter' });
+    const user = token(await seedMember(db, { plan: 'starter' }));
     const key1: TActorContext = {
       ...user,
       authMethod: 'api_key',
@@ -83,7 +88,7 @@ function apiRateLimitBehaviour(store: () => Redis | undefined) {
 
   it('sets the headers on error responses too', async () => {
     const { app } = setup({ points: { pro: 5 } });
-    const actor = await seedMember(db, { plan: 'pro' });
+    const actor = token(await seedMember(db, { plan: 'pro' }));
     const res = await callAs(app, { actor }, '/api/v1/missing');
     expect(res.status).toBe(404);
     expect(res.headers.get('x-ratelimit-remaining')).toBe('4');
@@ -114,7 +119,7 @@ function apiRateLimitBehaviour(store: () => Redis | undefined) {
   it('applies a plan change once the cached plan expires or is deleted', async () => {
     const cache = createMemoryCache();
     const { app } = setup({ cache, points: { starter: 1, pro: 3 }, planTtlMs: 1_500 });
-    const actor = await seedMember(db, { plan: 'starter' });
+    const actor = token(await seedMember(db, { plan: 'starter' }));
     expect((await callAs(app, { actor })).headers.get('x-ratelimit-limit')).toBe('1');
     await db.orm.update(organizations).set({ plan: 'pro' }).where(eq(organizations.id, actor.organizationId));
     expectEnvelope429(await callAs(app, { actor }), 1); // still the cached starter plan
@@ -135,21 +140,73 @@ function apiRateLimitBehaviour(store: () => Redis | undefined) {
     expect((await callAs(other.app, { actor })).headers.get('x-ratelimit-limit')).toBe('3');
   });
 
-  it('lets an unlimited plan through without counting', async () => {
-    const { app } = setup({ points: { enterprise: null } });
-    const actor = await seedMember(db, { plan: 'enterprise' });
-    for (let i = 0; i < 3; i++) {
+  it('holds a token on a plan without an hourly limit only to the per-minute abuse limit', async () => {
+    const { app } = setup({ points: { enterprise: null, abuse: 2 } });
+    const actor = token(await seedMember(db, { plan: 'enterprise' }));
+    for (let i = 0; i < 2; i++) {
       const res = await callAs(app, { actor });
       expect(res.status).toBe(200);
-      expect(res.headers.get('x-ratelimit-limit')).toBeNull();
+      expect(res.headers.get('x-ratelimit-limit')).toBe('2');
     }
+    const refused = await callAs(app, { actor });
+    expectEnvelope429(refused, 2);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    const unlimited = token(await seedMember(db, { plan: 'unlimited' }));
+    expect((await callAs(app, { actor: unlimited })).headers.get('x-ratelimit-limit')).toBe('2');
+  });
+
+  it('lets everything through uncounted when the abuse limit is off and the plan has no hourly limit', async () => {
+    const { app } = setup({ points: { unlimited: null, abuse: null } });
+    const actor = token(await seedMember(db, { plan: 'unlimited' }));
+    for (let i = 0; i < 3; i++) expect((await callAs(app, { actor })).status).toBe(200);
+  });
+
+  it("never counts a web session against the plan's hourly budget, only against the abuse limit", async () => {
+    const { app } = setup({ points: { starter: 1, abuse: 3 } });
+    const person = await seedMember(db, { plan: 'starter' }); // authenticated by the session cookie
+    const program = token(await seedMember(db, { plan: 'starter', organizationId: person.organizationId }));
+    for (let i = 0; i < 3; i++) {
+      const res = await callAs(app, { actor: person });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-ratelimit-limit')).toBe('3');
+    }
+    const refused = await callAs(app, { actor: person });
+    expectEnvelope429(refused, 3);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    // The same organization's token still has its one request of the hour, then none.
+    expect((await callAs(app, { actor: program })).status).toBe(200);
+    expectEnvelope429(await callAs(app, { actor: program }), 1);
+  });
+
+  it('always answers a person who is over the limit: /users/me, the plan usage page and sign-out', async () => {
+    const { app } = setup({ points: { starter: 1, abuse: 1, anonymous: 1 } });
+    const person = await seedMember(db, { plan: 'starter' });
+    const program = token(await seedMember(db, { plan: 'starter', organizationId: person.organizationId }));
+    const essentials = [
+      ['GET', '/api/v1/users/me'],
+      ['GET', `/api/v1/organizations/${person.organizationId}/usage`],
+      ['POST', '/api/v1/auth/sign-out'],
+      ['GET', '/api/v1/auth/get-session'],
+    ] as const;
+    for (const who of [{ actor: person }, { ip: '198.51.100.77' }]) {
+      await callAs(app, who);
+      expect((await callAs(app, who)).status).toBe(429);
+      for (const [method, path] of essentials) {
+        const res = await callAs(app, who, path, method);
+        expect([path, res.status]).toEqual([path, 200]);
+        expect(res.headers.get('x-ratelimit-remaining')).toBe('0');
+      }
+    }
+    // A program over its budget gets no such pass.
+    await callAs(app, { actor: program });
+    expect((await callAs(app, { actor: program }, '/api/v1/users/me')).status).toBe(429);
   });
 
   it('shares its limiters with whoever is given them', async () => {
     const limiters = createApiLimiters({ redis: store(), points: { pro: 2 }, namePrefix: `${RUN}-${++seq}` });
     const { app, mw } = setup({ limiters });
     expect(mw.limiters).toBe(limiters);
-    const actor = await seedMember(db, { plan: 'pro' });
+    const actor = token(await seedMember(db, { plan: 'pro' }));
     await callAs(app, { actor });
     expect(await limiters.get('pro')?.get(`user:${actor.userId}`)).toMatchObject({ remaining: 1 });
   });
@@ -158,7 +215,7 @@ function apiRateLimitBehaviour(store: () => Redis | undefined) {
 describe('createApiRateLimit in memory', () => {
   apiRateLimitBehaviour(() => undefined);
 
-  it('defaults to the SPEC §3 limits per hour and 300 for anonymous clients', async () => {
+  it('defaults to the SPEC §3 limits per hour, 300 for anonymous clients, 600 a minute otherwise', async () => {
     const app = limitedApp(
       createApiRateLimit({ db, cache: createMemoryCache(), namePrefix: `${RUN}-defaults` }),
     );
@@ -168,9 +225,14 @@ describe('createApiRateLimit in memory', () => {
       ['pro', '1000'],
       ['enterprise', '10000'],
     ] as const) {
-      const actor = await seedMember(db, { plan });
+      const actor = token(await seedMember(db, { plan }));
       expect((await callAs(app, { actor })).headers.get('x-ratelimit-limit')).toBe(limit);
     }
+    expect(ABUSE_REQUESTS_PER_MINUTE).toBe(600);
+    const unlimited = token(await seedMember(db, { plan: 'unlimited' }));
+    expect((await callAs(app, { actor: unlimited })).headers.get('x-ratelimit-limit')).toBe('600');
+    const person = await seedMember(db, { plan: 'starter' });
+    expect((await callAs(app, { actor: person })).headers.get('x-ratelimit-limit')).toBe('600');
     expect((await callAs(app, { ip: '198.51.100.99' })).headers.get('x-ratelimit-limit')).toBe('300');
   });
 });
@@ -197,7 +259,7 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('createApiRateLimit on Redis', () =
     const app = limitedApp(
       createApiRateLimit({ db, redis, cache: createMemoryCache(), namePrefix, points: { pro: 5 } }),
     );
-    const actor = await seedMember(db, { plan: 'pro' });
+    const actor = token(await seedMember(db, { plan: 'pro' }));
     await callAs(app, { actor });
     expect(await redis.get(`${KEY_PREFIX}${namePrefix}-pro:user:${actor.userId}`)).toBe('1');
   });

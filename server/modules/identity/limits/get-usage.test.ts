@@ -7,7 +7,7 @@ import { invitations } from '../access-schema.ts';
 import type { TActorContext } from '../actor.ts';
 import { ACTOR_ROUTERS, asActor, seedMember } from '../identity.test-kit.ts';
 import { createApiLimiters, type TApiLimiters } from './api-limiters.ts';
-import { DEPLOYMENTS_NOTE } from './get-usage.ts';
+import { API_REQUESTS_NOTE, DEPLOYMENTS_NOTE } from './get-usage.ts';
 import { usageRoutes } from './usage-route.ts';
 
 let db: Database;
@@ -62,8 +62,10 @@ afterAll(() => cleanup());
 
 describe('GET /organizations/{id}/usage', () => {
   it('reports usage against the plan, counting what the database and the limiter hold', async () => {
+    // A token's requests count against the plan per user.
+    const token: TActorContext = { ...owner, authMethod: 'jwt' };
     await limiters.get('pro')?.consume(`user:${owner.userId}`, 7);
-    const { status, body } = await get(owner, owner.organizationId);
+    const { status, body } = await get(token, owner.organizationId);
     expect(status).toBe(200);
     expect(body).toMatchObject({
       plan: 'pro',
@@ -76,8 +78,15 @@ describe('GET /organizations/{id}/usage', () => {
     expect(resetAt).toBeGreaterThan(Date.now() + HOUR - 60_000);
   });
 
-  it("shows a viewer their own API counter, and an API key the key's", async () => {
-    expect((await get(viewer, owner.organizationId)).body).toMatchObject({
+  it('shows a web session the API limit with a note, not a count: its own requests are not counted', async () => {
+    await limiters.get('pro')?.consume(`user:${owner.userId}`, 1);
+    expect((await get(owner, owner.organizationId)).body).toMatchObject({
+      apiRequestsThisHour: { used: null, limit: 50, resetAt: null, note: API_REQUESTS_NOTE },
+    });
+  });
+
+  it("shows a viewer's token its own API counter, and an API key the key's", async () => {
+    expect((await get({ ...viewer, authMethod: 'jwt' }, owner.organizationId)).body).toMatchObject({
       apiRequestsThisHour: { used: 0 },
     });
     const key: TActorContext = {
@@ -96,8 +105,20 @@ describe('GET /organizations/{id}/usage', () => {
     expect(body).toMatchObject({
       plan: 'enterprise',
       members: { used: 1, limit: null },
-      apiRequestsThisHour: { used: 0, limit: 10_000 },
+      apiRequestsThisHour: { used: null, limit: 10_000 },
       aiGenerationsThisHour: { used: 0, limit: 1_000 },
+      deploymentsToday: { used: null, limit: null },
+    });
+  });
+
+  it('reports no limit at all on the unlimited plan', async () => {
+    const free = await seedMember(db, { plan: 'unlimited' });
+    const { body } = await get({ ...free, authMethod: 'jwt' }, free.organizationId);
+    expect(body).toMatchObject({
+      plan: 'unlimited',
+      members: { used: 1, limit: null },
+      apiRequestsThisHour: { used: null, limit: null },
+      aiGenerationsThisHour: { used: 0, limit: null },
       deploymentsToday: { used: null, limit: null },
     });
   });

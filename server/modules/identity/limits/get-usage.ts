@@ -10,12 +10,14 @@ import { organizations } from '../schema.ts';
 import { actorRateKey, type TApiLimiters } from './api-limiters.ts';
 
 export const DEPLOYMENTS_NOTE = 'Deployments are not counted yet: they arrive with the deploy module.';
+export const API_REQUESTS_NOTE =
+  "Counted per API key or access token; the web app's own requests do not count against it.";
 
 /** Usage against the plan's limits; a `null` limit means unlimited, a `null` used means not measured. */
 export type TUsage = {
   plan: TPlan;
   members: { used: number; limit: number | null };
-  apiRequestsThisHour: { used: number | null; limit: number | null; resetAt: string | null };
+  apiRequestsThisHour: { used: number | null; limit: number | null; resetAt: string | null; note?: string };
   aiGenerationsThisHour: { used: number; limit: number | null };
   deploymentsToday: { used: null; limit: number | null; note: string };
 };
@@ -23,7 +25,8 @@ export type TUsage = {
 /**
  * The actor's organization's usage. Members count pending invitations (the seats already promised, as the
  * member quota does); API requests are the caller's own counter (its API key, else its user), which is what
- * the rate limit enforces; AI generations are the organization's ai_generations rows of the last hour.
+ * the rate limit enforces; a web session has none (the plan's API budget is not for it), so it sees the
+ * limit with a note; AI generations are the organization's ai_generations rows of the last hour.
  */
 export async function getUsage({
   db,
@@ -63,14 +66,20 @@ export async function getUsage({
   const { plan } = counts;
   const limits = planLimits[plan];
 
+  const session = actor.authMethod === 'session';
   const limiter = limiters.get(plan);
-  const api = limiter ? await limiter.get(actorRateKey(actor)) : undefined;
+  const api = limiter && !session ? await limiter.get(actorRateKey(actor)) : undefined;
   return {
     plan,
     members: { used: counts.seats, limit: limits.members },
     apiRequestsThisHour: api
       ? { used: api.limit - api.remaining, limit: api.limit, resetAt: api.resetAt.toISOString() }
-      : { used: null, limit: null, resetAt: null },
+      : {
+          used: null,
+          limit: limiter?.points ?? null,
+          resetAt: null,
+          ...(session ? { note: API_REQUESTS_NOTE } : {}),
+        },
     aiGenerationsThisHour: { used: counts.ai, limit: limits.aiGenerationsPerHour },
     deploymentsToday: { used: null, limit: limits.deploymentsPerDay, note: DEPLOYMENTS_NOTE },
   };

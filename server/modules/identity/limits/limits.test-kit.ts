@@ -10,7 +10,8 @@ export const fromIp = (address: string) => ({ incoming: { socket: { remoteAddres
 
 /**
  * `x-test-actor: <json TActorContext>` plays an authenticated request, `x-test-user: <id>` a signed-in user
- * without an organization; neither: anonymous. `/api/v1/ping` answers 200, `/api/v1/missing` a 404 envelope.
+ * without an organization; neither: anonymous. `/api/v1/ping` and the essential paths answer 200,
+ * `/api/v1/missing` a 404 envelope.
  */
 export function limitedApp(limit: MiddlewareHandler): Hono<TAppEnv> {
   const log = pino({ level: 'silent' });
@@ -32,6 +33,10 @@ export function limitedApp(limit: MiddlewareHandler): Hono<TAppEnv> {
   });
   api.use(limit);
   api.get('/ping', (c) => c.json({ ok: true }));
+  // The essential requests a person always gets answered (essential-requests.ts).
+  api.get('/users/me', (c) => c.json({ ok: true }));
+  api.get('/organizations/:id/usage', (c) => c.json({ ok: true }));
+  api.on(['GET', 'POST'], ['/auth/sign-out', '/auth/get-session'], (c) => c.json({ ok: true }));
   api.get('/missing', () => {
     throw notFound('Thing');
   });
@@ -45,12 +50,13 @@ export async function callAs(
   app: Hono<TAppEnv>,
   who: { actor?: TActorContext; user?: string; ip?: string; forwardedFor?: string },
   path = '/api/v1/ping',
+  method = 'GET',
 ): Promise<TCall> {
   const headers: Record<string, string> = {};
   if (who.actor) headers['x-test-actor'] = JSON.stringify(who.actor);
   if (who.user) headers['x-test-user'] = who.user;
   if (who.forwardedFor) headers['x-forwarded-for'] = who.forwardedFor;
-  const res = await app.request(path, { headers }, fromIp(who.ip ?? '192.0.2.1'));
+  const res = await app.request(path, { method, headers }, fromIp(who.ip ?? '192.0.2.1'));
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : {} };
 }

@@ -107,8 +107,8 @@ describe('PLAN_LIMITS', () => {
         email: 'b@example.com',
         role: 'viewer',
       });
-      expect(second.status).toBe(429);
-      expect(((await second.json()) as { error: { code: string } }).error.code).toBe('QUOTA_EXCEEDED');
+      expect(second.status).toBe(409);
+      expect(((await second.json()) as { error: { code: string } }).error.code).toBe('CONFLICT');
       // Four requests spent: the fifth in the hour is refused.
       await call('GET', `/organizations/${orgId}/usage`);
       const over = await call('GET', `/organizations/${orgId}/usage`);

@@ -39,7 +39,10 @@ function lockedApp(opts: TSignInLockoutOptions) {
     '/api/v1/auth/sign-in/email',
     createSignInLockout({ name: `t-${randomUUID().slice(0, 8)}`, ...opts }),
   );
-  app.route('/api/v1', authRoutes(harness.auth, harness.asUser));
+  app.route(
+    '/api/v1',
+    authRoutes(harness.auth, harness.asUser, async (_c, next) => next()),
+  );
   return async (email: string, password: string, ip = '192.0.2.10', body?: string) => {
     const res = await app.request(
       `${TEST_BASE_URL}/api/v1/auth/sign-in/email`,

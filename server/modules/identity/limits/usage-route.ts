@@ -18,6 +18,8 @@ export const ZUsageSchema = z
       used: z.number().int().nullable(),
       limit: z.number().int().nullable(),
       resetAt: z.string().datetime().nullable(),
+      /** Present for a web session, which has no count of its own. */
+      note: z.string().optional(),
     }),
     aiGenerationsThisHour: ZUsedLimit,
     deploymentsToday: z.object({ used: z.null(), limit: z.number().int().nullable(), note: z.string() }),

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { TPlan } from '../../../../contracts/plans.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
 import { AppError } from '../../../platform/http/index.ts';
 import { organizationMembers, organizations } from '../schema.ts';
@@ -8,15 +9,21 @@ import type { TCreateOrganizationInput } from './schemas.ts';
 import { slugify } from './slug.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 
-/** Creates an organization on the starter plan with `userId` as its owner. A taken slug is a CONFLICT. */
+/**
+ * Creates an organization on the instance's default plan (DEFAULT_PLAN) with `userId` as its owner. A taken
+ * slug is a CONFLICT.
+ */
 export async function createOrganization({
   events,
   userId,
   input,
+  plan,
 }: {
   events: EventBus;
   userId: string;
   input: TCreateOrganizationInput;
+  /** The instance's default plan; only the instance operator changes it afterwards. */
+  plan: TPlan;
 }): Promise<TOrganizationView> {
   const slug = input.slug ?? slugify(input.name);
   if (!slug) {
@@ -32,7 +39,7 @@ export async function createOrganization({
         .from(organizations)
         .where(eq(organizations.slug, slug));
       if (taken) throw slugTaken(slug);
-      const [org] = await tx.insert(organizations).values({ name: input.name, slug }).returning();
+      const [org] = await tx.insert(organizations).values({ name: input.name, slug, plan }).returning();
       if (!org) throw new Error('insert into organizations returned no row');
       await tx.insert(organizationMembers).values({ organizationId: org.id, userId, role: 'owner' });
       await emit(OrganizationCreated, {

@@ -33,11 +33,11 @@ describe('organizations', () => {
     const user = await seedMember(t.db);
     const org = await createOrganization({
       events: t.events,
-
+      plan: 'unlimited',
       userId: user.userId,
       input: { name: 'Acme Studio' },
     });
-    expect(org).toMatchObject({ name: 'Acme Studio', slug: 'acme-studio', plan: 'starter', role: 'owner' });
+    expect(org).toMatchObject({ name: 'Acme Studio', slug: 'acme-studio', plan: 'unlimited', role: 'owner' });
     expect(await roleOf(t.db, org.id, user.userId)).toBe('owner');
     const [event] = await eventsOf(t.db, 'organization.created', org.id);
     expect(event).toMatchObject({
@@ -51,7 +51,7 @@ describe('organizations', () => {
     const user = await seedMember(t.db);
     const org = await createOrganization({
       events: t.events,
-
+      plan: 'unlimited',
       userId: user.userId,
       input: { name: 'Other', slug: 'my-team' },
     });
@@ -59,13 +59,18 @@ describe('organizations', () => {
     await expect(
       createOrganization({
         events: t.events,
-
+        plan: 'unlimited',
         userId: user.userId,
         input: { name: 'My Team' },
       }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(
-      createOrganization({ events: t.events, userId: user.userId, input: { name: '???' } }),
+      createOrganization({
+        events: t.events,
+        plan: 'unlimited',
+        userId: user.userId,
+        input: { name: '???' },
+      }),
     ).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
   });
 
@@ -74,7 +79,7 @@ describe('organizations', () => {
     const stranger = await seedMember(t.db);
     const mine = await createOrganization({
       events: t.events,
-
+      plan: 'unlimited',
       userId: me.userId,
       input: { name: 'Mine Too' },
     });
@@ -99,13 +104,11 @@ describe('organizations', () => {
     const admin = await seedMember(t.db, { role: 'admin' });
     await updateOrganization({
       events: t.events,
-      cache: t.cache,
       actor: admin,
       input: { settings: { allowGuestAccess: true, featureFlags: { beta: true, old: true } } },
     });
     const org = await updateOrganization({
       events: t.events,
-      cache: t.cache,
       actor: admin,
       input: {
         name: 'Renamed',
@@ -129,31 +132,39 @@ describe('organizations', () => {
     const b = await seedMember(t.db, { role: 'owner' });
     const other = await getOrganization({ db: t.db, actor: b });
     await expect(
-      updateOrganization({ events: t.events, cache: t.cache, actor: a, input: { slug: other.slug } }),
+      updateOrganization({ events: t.events, actor: a, input: { slug: other.slug } }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
-  it('lets only owners change the plan, and only admins change name or settings', async () => {
+  it('gives a new organization the plan it is given (the instance default)', async () => {
+    const user = await seedMember(t.db);
+    const org = await createOrganization({
+      events: t.events,
+      plan: 'starter',
+      userId: user.userId,
+      input: { name: 'Sold Plan Org' },
+    });
+    expect(org.plan).toBe('starter');
+  });
+
+  it('lets nobody in the organization change its plan, owners included; only admins change name or settings', async () => {
     const owner = await seedMember(t.db, { role: 'owner', plan: 'starter' });
     const admin = await seedMember(t.db, { role: 'admin', organizationId: owner.organizationId });
     const developer = await seedMember(t.db, { role: 'developer', organizationId: owner.organizationId });
-    await expect(
-      updateOrganization({ events: t.events, cache: t.cache, actor: admin, input: { plan: 'enterprise' } }),
-    ).rejects.toMatchObject({ code: 'INSUFFICIENT_PERMISSIONS' });
-    for (const input of [{ name: 'Nope' }, { settings: { allowGuestAccess: false } }]) {
+    for (const actor of [owner, admin]) {
       await expect(
-        updateOrganization({ events: t.events, cache: t.cache, actor: developer, input }),
+        updateOrganization({ events: t.events, actor, input: { plan: 'enterprise' } }),
       ).rejects.toMatchObject({
+        code: 'INSUFFICIENT_PERMISSIONS',
+        message: expect.stringMatching(/Only the instance operator changes an organization's plan/),
+      });
+    }
+    expect((await getOrganization({ db: t.db, actor: owner })).plan).toBe('starter');
+    for (const input of [{ name: 'Nope' }, { settings: { allowGuestAccess: false } }]) {
+      await expect(updateOrganization({ events: t.events, actor: developer, input })).rejects.toMatchObject({
         code: 'INSUFFICIENT_PERMISSIONS',
       });
     }
-    const org = await updateOrganization({
-      events: t.events,
-      cache: t.cache,
-      actor: owner,
-      input: { plan: 'pro' },
-    });
-    expect(org.plan).toBe('pro');
   });
 
   it('decides on the current role, not the one the request started with', async () => {
@@ -162,7 +173,6 @@ describe('organizations', () => {
     await expect(
       updateOrganization({
         events: t.events,
-        cache: t.cache,
         actor: { ...demoted, orgRole: 'admin' },
         input: { name: 'Stale' },
       }),

@@ -1,7 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
-import type { Cache } from '../../../platform/cache/index.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
-import { planCacheKey } from '../limits/org-plan.ts';
+import { AppError } from '../../../platform/http/index.ts';
 import { assertCan, type TActor } from '../permissions/index.ts';
 import { organizations } from '../schema.ts';
 import { slugTaken } from './create-organization.ts';
@@ -12,22 +11,20 @@ import type { TOrganizationSettings, TUpdateOrganizationInput } from './schemas.
 import { isUniqueViolation } from './unique-violation.ts';
 
 /**
- * Renames, re-slugs, changes the plan of, or merges settings into the actor's organization. Each part needs
- * its own permission: name and slug `organization:update`, settings `settings:update`, plan
- * `organization:manage_billing` (owners only).
+ * Renames, re-slugs or merges settings into the actor's organization. Each part needs its own permission:
+ * name and slug `organization:update`, settings `settings:update`. The plan is the instance operator's to
+ * change (setOrganizationPlan): asking for it here is refused, for owners too.
  */
 export async function updateOrganization({
   events,
-  cache,
   actor,
   input,
 }: {
   events: EventBus;
-  /** The cached plan (rate limits) is dropped after a plan change, in every process. */
-  cache: Cache;
   actor: TActor;
   input: TUpdateOrganizationInput;
 }): Promise<TOrganizationView> {
+  if (input.plan !== undefined) throw planIsTheOperators();
   try {
     const view = await events.transaction(
       async (tx, emit) => {
@@ -35,7 +32,6 @@ export async function updateOrganization({
         const me = await currentActor(tx, actor);
         if (input.name !== undefined || input.slug !== undefined) assertCan(me, 'organization:update');
         if (input.settings !== undefined) assertCan(me, 'settings:update');
-        if (input.plan !== undefined) assertCan(me, 'organization:manage_billing');
 
         const changes: Partial<typeof organizations.$inferInsert> = {};
         if (input.name !== undefined && input.name !== org.name) changes.name = input.name;
@@ -49,7 +45,6 @@ export async function updateOrganization({
           if (taken) throw slugTaken(input.slug);
           changes.slug = input.slug;
         }
-        if (input.plan !== undefined && input.plan !== org.plan) changes.plan = input.plan;
         if (input.settings !== undefined) changes.settings = mergeSettings(org.settings, input.settings);
         const changed = Object.keys(changes);
         if (changed.length === 0) return toOrganizationView(org, me.orgRole);
@@ -69,15 +64,12 @@ export async function updateOrganization({
             changed,
             name: changes.name,
             slug: changes.slug,
-            plan: changes.plan,
           },
         });
         return toOrganizationView(updated, me.orgRole);
       },
       { organizationId: actor.organizationId },
     );
-    // After commit, so no process re-reads the old plan into the cache; the delete reaches every process.
-    if (input.plan !== undefined) await cache.delete(planCacheKey(actor.organizationId));
     return view;
   } catch (err) {
     if (input.slug !== undefined && isUniqueViolation(err)) throw slugTaken(input.slug);
@@ -100,3 +92,11 @@ function mergeSettings(
   }
   return merged;
 }
+
+/** Owners cannot pick their own plan: on a self-hosted instance or a paid one, the operator decides. */
+const planIsTheOperators = () =>
+  new AppError(
+    'INSUFFICIENT_PERMISSIONS',
+    "Only the instance operator changes an organization's plan (flashfusion org set-plan, or the admin API)",
+    { details: [{ field: 'plan', message: 'Set by the instance operator' }] },
+  );

@@ -2,6 +2,7 @@ import { Menu, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { IconButton } from '../../components/ui/icon-button.tsx';
+import { QuotaBanner } from '../../features/dashboard/components/quota-banner.tsx';
 import { featureNav } from '../feature-routes.ts';
 import { RealtimeProvider } from '../realtime.tsx';
 import { OrganizationSwitcher } from './organization-switcher.tsx';
@@ -49,6 +50,7 @@ export function AppShell() {
         <div className="app-body">
           <Sidebar items={featureNav} id={SIDEBAR_ID} open={menuOpen} onNavigate={() => setMenuOpen(false)} />
           <main id="main" className="app-main" tabIndex={-1}>
+            <QuotaBanner />
             <Outlet />
           </main>
         </div>

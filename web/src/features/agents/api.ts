@@ -56,7 +56,8 @@ export function useAgentPerformance(id: string, since?: string) {
 export function useAiModels() {
   return useQuery({
     queryKey: ['ai', 'models'],
-    queryFn: ({ signal }) => request(client.GET('/api/v1/ai/models', { signal })),
+    queryFn: ({ signal }) =>
+      request(client.GET('/api/v1/ai/models', { params: { query: { limit: 100 } }, signal })),
     staleTime: 60_000,
   });
 }
@@ -65,7 +66,8 @@ export function useAiModels() {
 export function useAiRoutes() {
   return useQuery({
     queryKey: ['ai', 'routes'],
-    queryFn: ({ signal }) => request(client.GET('/api/v1/ai/routes', { signal })),
+    queryFn: ({ signal }) =>
+      request(client.GET('/api/v1/ai/routes', { params: { query: { limit: 100 } }, signal })),
     staleTime: 60_000,
   });
 }

@@ -10,10 +10,15 @@ export const modelsKey = ['ai', 'models'] as const;
 export const routesKey = ['ai', 'routes'] as const;
 export const providersKey = ['ai', 'providers'] as const;
 
-export const fetchModels = (signal?: AbortSignal) => request(client.GET('/api/v1/ai/models', { signal }));
-export const fetchRoutes = (signal?: AbortSignal) => request(client.GET('/api/v1/ai/routes', { signal }));
+/** Lists for pickers: one page of the most the API gives (an organization's own configuration is small). */
+const ALL = { query: { limit: 100 } } as const;
+
+export const fetchModels = (signal?: AbortSignal) =>
+  request(client.GET('/api/v1/ai/models', { params: ALL, signal }));
+export const fetchRoutes = (signal?: AbortSignal) =>
+  request(client.GET('/api/v1/ai/routes', { params: ALL, signal }));
 export const fetchProviders = (signal?: AbortSignal) =>
-  request(client.GET('/api/v1/ai/providers', { signal }));
+  request(client.GET('/api/v1/ai/providers', { params: ALL, signal }));
 
 /**
  * POST /ai/generate with `stream: true`, answered as server-sent events (read them with streamSse). Plain

@@ -184,8 +184,9 @@ describe('invitations', () => {
   it('counts members and pending invitations against the plan’s member limit', async () => {
     const solo = await seedMember(t.db, { role: 'owner', plan: 'starter' });
     await expect(invite(solo, 'one@example.com')).rejects.toMatchObject({
-      code: 'QUOTA_EXCEEDED',
-      status: 429,
+      code: 'CONFLICT',
+      status: 409,
+      message: expect.stringMatching(/^Your plan \(starter\) allows 1 member, counting pending invitations/),
     });
     expect((await listInvitations({ db: t.db, actor: solo, page: PAGE })).total).toBe(0);
     // Mail goes out only after the invitation commits: a refused one sends nothing.
@@ -198,11 +199,11 @@ describe('invitations', () => {
     const guest = await invitee();
     await invite(owner, guest.email);
     await invite(owner, guest.email);
-    await expect(invite(owner, 'eleventh@example.com')).rejects.toMatchObject({ code: 'QUOTA_EXCEEDED' });
+    await expect(invite(owner, 'eleventh@example.com')).rejects.toMatchObject({ code: 'CONFLICT' });
     const token = await invitationTokenFor(t.db, guest.email);
     // Quota again at accept: a member added since the invitation fills the last seat.
     await seedMember(t.db, { role: 'viewer', organizationId: owner.organizationId });
-    await expect(accept(guest, token)).rejects.toMatchObject({ code: 'QUOTA_EXCEEDED' });
+    await expect(accept(guest, token)).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await roleOf(t.db, owner.organizationId, guest.userId)).toBeUndefined();
   });
 

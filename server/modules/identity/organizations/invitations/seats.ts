@@ -47,8 +47,9 @@ export async function seatsInUse(tx: TTx, organizationId: string, except?: strin
 }
 
 /**
- * Refuses with QUOTA_EXCEEDED when the seats in use plus the one `forEmail` takes would exceed the plan's
- * member limit; that address's own pending invitations are the seat asked for, not another one. Call under
+ * Refuses with CONFLICT (409) when the seats in use plus the one `forEmail` takes would exceed the plan's
+ * member limit; that address's own pending invitations are the seat asked for, not another one. Not 429: the
+ * organization is full, and retrying later does not help; a seat freed or a larger plan does. Call under
  * the organization lock (see lockOrganization).
  */
 export async function assertSeatAvailable(
@@ -61,8 +62,9 @@ export async function assertSeatAvailable(
   const used = await seatsInUse(tx, org.id, opts.forEmail);
   if (!withinLimit(limit, used + 1)) {
     throw new AppError(
-      'QUOTA_EXCEEDED',
-      `The ${org.plan} plan allows ${limit} member(s), counting pending invitations`,
+      'CONFLICT',
+      `Your plan (${org.plan}) allows ${limit} member${limit === 1 ? '' : 's'}, counting pending invitations; ` +
+        'revoke an invitation, remove a member, or ask the instance operator for a larger plan',
       {
         details: [{ message: 'Member limit reached', quota: 'members', plan: org.plan, limit, used }],
       },

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { TPlanLimitsTable } from '../../../../../contracts/plans.ts';
+import type { TPlan, TPlanLimitsTable } from '../../../../../contracts/plans.ts';
 import type { Cache } from '../../../../platform/cache/index.ts';
 import type { Database } from '../../../../platform/db/index.ts';
 import type { EventBus } from '../../../../platform/events/index.ts';
@@ -17,6 +17,8 @@ export type TOrganizationRoutesDeps = {
   mailer: Mailer;
   /** The instance's plan limits (env PLAN_LIMITS over the defaults); the defaults when absent. */
   planLimits?: TPlanLimitsTable | undefined;
+  /** The plan new organizations get (env DEFAULT_PLAN). */
+  defaultPlan: TPlan;
   /** The web app's public origin; invitation links point at `${publicUrl}/invitations/accept`. */
   publicUrl: string;
 };

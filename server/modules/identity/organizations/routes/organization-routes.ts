@@ -51,7 +51,8 @@ const update = createRoute({
   method: 'patch',
   path: '/organizations/{id}',
   tags: [TAG],
-  summary: 'Rename, re-slug, change plan (owners) or merge settings into the current organization',
+  summary:
+    'Rename, re-slug or merge settings into the current organization (the plan: instance operator only)',
   'x-permission': 'organization:update',
   request: { params: ZOrgIdParamsSchema, body: jsonBody(ZUpdateOrganizationInputSchema) },
   responses: {
@@ -63,7 +64,7 @@ const update = createRoute({
 /** Adds the organization routes to `router`. */
 export function addOrganizationRoutes(
   { user, member }: { user: OpenAPIHono<TUserEnv>; member: OpenAPIHono<TIdentityEnv> },
-  { db, events, cache }: TOrganizationRoutesDeps,
+  { db, events, defaultPlan }: TOrganizationRoutesDeps,
 ) {
   user
     .openapi(create, async (c) => {
@@ -72,6 +73,7 @@ export function addOrganizationRoutes(
         events,
         userId: c.get('user').id,
         input: c.req.valid('json'),
+        plan: defaultPlan,
       });
       return c.json(org, 201);
     })
@@ -90,8 +92,8 @@ export function addOrganizationRoutes(
       const actor = c.get('actor');
       assertOwnOrganization(actor, c.req.valid('param').id);
       // `organization:update` is the floor every change needs (the route's declaration); the operation then
-      // checks each part against its own action (settings `settings:update`, plan
-      // `organization:manage_billing`, which only owners hold).
-      return c.json(await updateOrganization({ events, cache, actor, input: c.req.valid('json') }), 200);
+      // checks each part against its own action (settings `settings:update`) and refuses a plan change,
+      // which is the instance operator's (PATCH /admin/organizations/{id}).
+      return c.json(await updateOrganization({ events, actor, input: c.req.valid('json') }), 200);
     });
 }

@@ -27,6 +27,7 @@ describe('organization routes under /api/v1', () => {
         cache: t.cache,
         mailer: t.mailer,
         publicUrl: PUBLIC_URL,
+        defaultPlan: 'unlimited',
       }),
       () => as ?? actor,
     );
@@ -51,7 +52,7 @@ describe('organization routes under /api/v1', () => {
   it('creates (201) and lists my organizations, whatever organization I act in', async () => {
     const created = await call('POST', '/organizations', { name: 'Route Made', slug: 'route-made' }, viewer);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ slug: 'route-made', role: 'owner', plan: 'starter' });
+    expect(created.body).toMatchObject({ slug: 'route-made', role: 'owner', plan: 'unlimited' });
     expect(
       (await call('POST', '/organizations', { name: 'Again', slug: 'route-made' })).body.error?.code,
     ).toBe('CONFLICT');
@@ -99,6 +100,10 @@ describe('organization routes under /api/v1', () => {
     });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ name: 'Renamed', settings: { featureFlags: { beta: true } } });
+    // The plan is the instance operator's: the owner asking for a bigger one is refused, not served.
+    const upgrade = await call('PATCH', `/organizations/${owner.organizationId}`, { plan: 'enterprise' });
+    expect([upgrade.status, upgrade.body.error?.code]).toEqual([403, 'INSUFFICIENT_PERMISSIONS']);
+    expect((await call('GET', `/organizations/${owner.organizationId}`)).body).toMatchObject({ plan: 'pro' });
     const denied = await call('PATCH', `/organizations/${owner.organizationId}`, { name: 'No' }, viewer);
     expect([denied.status, denied.body.error?.code]).toEqual([403, 'INSUFFICIENT_PERMISSIONS']);
     const otherId = stranger.organizationId;
@@ -185,7 +190,7 @@ describe('organization routes under /api/v1', () => {
     expect((await call('DELETE', `${invitationsPath}/${crypto.randomUUID()}`)).status).toBe(404);
   });
 
-  it('answers 429 QUOTA_EXCEEDED when the starter plan is full', async () => {
+  it('answers 409 CONFLICT, not 429, when the starter plan has no seat left, saying what the plan allows', async () => {
     const solo = await seedMember(t.db, { role: 'owner', plan: 'starter' });
     const res = await call(
       'POST',
@@ -193,7 +198,10 @@ describe('organization routes under /api/v1', () => {
       { email: 'q@example.com', role: 'viewer' },
       solo,
     );
-    expect([res.status, res.body.error?.code]).toEqual([429, 'QUOTA_EXCEEDED']);
+    expect([res.status, res.body.error?.code]).toEqual([409, 'CONFLICT']);
+    expect((res.body.error as { message?: string } | undefined)?.message).toMatch(
+      /^Your plan \(starter\) allows 1 member, counting pending invitations/,
+    );
   });
 
   it('documents every route in the OpenAPI document', () => {
@@ -204,6 +212,7 @@ describe('organization routes under /api/v1', () => {
       cache: t.cache,
       mailer: t.mailer,
       publicUrl: PUBLIC_URL,
+      defaultPlan: 'unlimited',
     });
     const doc = router.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 't', version: '1' } });
     expect(Object.keys(doc.paths ?? {}).sort()).toEqual([

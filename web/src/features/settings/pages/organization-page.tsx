@@ -7,7 +7,6 @@ import {
   ErrorAlert,
   Input,
   PageHeader,
-  Select,
   Spinner,
   SwitchField,
 } from '../../../components/ui/index.ts';
@@ -21,11 +20,12 @@ import {
 } from '../api/organization.ts';
 import { useSavedToast } from '../components/save-status.ts';
 
-const PLANS = [
-  { value: 'starter', label: 'Starter' },
-  { value: 'pro', label: 'Pro' },
-  { value: 'enterprise', label: 'Enterprise' },
-];
+const PLAN_LABELS: Record<TOrganization['plan'], string> = {
+  unlimited: 'Unlimited',
+  starter: 'Starter',
+  pro: 'Pro',
+  enterprise: 'Enterprise',
+};
 
 /** /settings/organization: name, slug, plan and settings of the active organization. */
 export function OrganizationPage() {
@@ -55,19 +55,16 @@ export function OrganizationPage() {
 function OrganizationForm({ organization }: { organization: TOrganization }) {
   const mayRename = usePermission('organization:update');
   const mayChangeSettings = usePermission('settings:update');
-  const mayChangePlan = usePermission('organization:manage_billing');
   const queryClient = useQueryClient();
   const saved = useSavedToast();
   const [name, setName] = useState(organization.name);
   const [slug, setSlug] = useState(organization.slug);
-  const [plan, setPlan] = useState(organization.plan);
   const [guests, setGuests] = useState(organization.settings.allowGuestAccess ?? false);
   const [retention, setRetention] = useState(String(organization.settings.dataRetentionDays ?? ''));
   const [retentionError, setRetentionError] = useState<string>();
   useEffect(() => {
     setName(organization.name);
     setSlug(organization.slug);
-    setPlan(organization.plan);
   }, [organization]);
 
   const save = useMutation({
@@ -84,7 +81,6 @@ function OrganizationForm({ organization }: { organization: TOrganization }) {
     const body: TOrganizationPatch = {};
     if (mayRename && name !== organization.name) body.name = name;
     if (mayRename && slug !== organization.slug) body.slug = slug;
-    if (mayChangePlan && plan !== organization.plan) body.plan = plan;
     if (mayChangeSettings) {
       const days = retention.trim() === '' ? undefined : Number(retention);
       if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 3650)) {
@@ -105,7 +101,7 @@ function OrganizationForm({ organization }: { organization: TOrganization }) {
     save.mutate(body);
   };
 
-  const readOnly = !mayRename && !mayChangeSettings && !mayChangePlan;
+  const readOnly = !mayRename && !mayChangeSettings;
   return (
     <Card title="Details">
       <form className="settings-form" onSubmit={submit} noValidate>
@@ -122,15 +118,12 @@ function OrganizationForm({ organization }: { organization: TOrganization }) {
           disabled={!mayRename}
           hint="Lowercase letters, digits and dashes; used in addresses."
         />
-        <Select
+        <Input
           label="Plan"
-          options={PLANS}
-          value={plan}
-          onChange={(e) => setPlan(e.target.value as TOrganization['plan'])}
-          disabled={!mayChangePlan}
-          hint={
-            mayChangePlan ? 'The plan sets member, AI and API limits.' : 'Only an owner changes the plan.'
-          }
+          value={PLAN_LABELS[organization.plan]}
+          readOnly
+          disabled
+          hint="The plan sets member, AI and API limits; the instance operator chooses it."
         />
         <SwitchField
           label="Allow guest access"
