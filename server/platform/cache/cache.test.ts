@@ -134,6 +134,27 @@ describe.each(BACKENDS)('$name cache', ({ available, open }) => {
       expect(await cache.wrap('f', 5_000, async () => 'recovered')).toBe('recovered');
     });
 
+    it('wrap does not store what it loaded before a delete of the same key (it may be the old state)', async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((r) => {
+        release = r;
+      });
+      let loads = 0;
+      const load = async () => {
+        loads++;
+        await gate;
+        return `state ${loads}`;
+      };
+      const first = cache.wrap('w', 5_000, load);
+      while (loads === 0) await sleep(1);
+      // The state changes and its key is forgotten while the first load is still reading the old state.
+      await cache.delete('w');
+      release();
+      expect(await first).toBe('state 1');
+      expect(await cache.get('w')).toBeUndefined();
+      expect(await cache.wrap('w', 5_000, load)).toBe('state 2');
+    });
+
     it('rejects undefined clearly, from set and from a wrap load', async () => {
       await expect(cache.set('u', undefined)).rejects.toThrow(/undefined.*null/);
       await expect(cache.wrap('u', 5_000, async () => undefined)).rejects.toThrow(TypeError);

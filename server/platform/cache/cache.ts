@@ -26,6 +26,8 @@ export interface SerializedStore {
   set(key: string, value: Serialized, ttlMs: number | undefined): Promise<void>;
   delete(key: string): Promise<void>;
   close(): Promise<void>;
+  /** Tells `listener` of keys invalidated by other processes (a shared store); the cache's own deletes are known. */
+  onInvalidate?(listener: (key: string) => void): void;
 }
 
 /** Rejects TTLs that would silently mean "forever" or "already expired". */
@@ -39,6 +41,14 @@ function checkTtl(ttlMs: number | undefined): void {
 export function cacheOverStore(store: SerializedStore, defaultTtlMs: number | undefined): Cache {
   checkTtl(defaultTtlMs);
   const flight = createSingleFlight<Serialized>();
+  // Keys being loaded by `wrap` in this process, and whether they were deleted meanwhile: a load that started
+  // before a delete may have read the old state, so its result must not be stored after the delete.
+  const loading = new Map<string, { stale: boolean }>();
+  const invalidated = (key: string) => {
+    const l = loading.get(key);
+    if (l) l.stale = true;
+  };
+  store.onInvalidate?.(invalidated);
   return {
     async get<T>(key: string) {
       const hit = await store.get(key);
@@ -50,6 +60,7 @@ export function cacheOverStore(store: SerializedStore, defaultTtlMs: number | un
       await store.set(key, serialize(key, value), ttlMs);
     },
     async delete(key) {
+      invalidated(key);
       await store.delete(key);
     },
     async wrap<T>(key: string, ttlMs: number, load: () => Promise<T>) {
@@ -58,9 +69,15 @@ export function cacheOverStore(store: SerializedStore, defaultTtlMs: number | un
       const serialized = await flight(key, async () => {
         const hit = await store.get(key);
         if (hit !== undefined) return hit;
-        const fresh = serialize(key, await load());
-        await store.set(key, fresh, ttlMs);
-        return fresh;
+        const state = { stale: false };
+        loading.set(key, state);
+        try {
+          const fresh = serialize(key, await load());
+          if (!state.stale) await store.set(key, fresh, ttlMs);
+          return fresh;
+        } finally {
+          loading.delete(key);
+        }
       });
       return deserialize<T>(serialized);
     },

@@ -55,6 +55,7 @@ export async function createRedisCache(opts: RedisCacheOptions): Promise<Cache> 
     offReconnect();
   };
 
+  const invalidationListeners: ((key: string) => void)[] = [];
   let unsubscribe: () => Promise<void>;
   try {
     unsubscribe = await pubsub.subscribe(channel, (message) => {
@@ -64,6 +65,7 @@ export async function createRedisCache(opts: RedisCacheOptions): Promise<Cache> 
         l1.clear();
       } else if (msg.instance !== instance) {
         l1.invalidate(msg.key);
+        for (const listener of invalidationListeners) listener(msg.key);
       }
     });
   } catch (err) {
@@ -116,6 +118,9 @@ export async function createRedisCache(opts: RedisCacheOptions): Promise<Cache> 
           l1.invalidate(key);
         }
         await announce(key);
+      },
+      onInvalidate(listener) {
+        invalidationListeners.push(listener);
       },
       async close() {
         stopListening();

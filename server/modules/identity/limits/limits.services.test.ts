@@ -16,6 +16,8 @@ import { callAs, limitedApp } from './limits.test-kit.ts';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const FIXTURE = fileURLToPath(new URL('./fixtures/api.test-peer.ts', import.meta.url));
 const POINTS = { pro: 10 }; // must match fixtures/api.test-peer.ts
+// The plan's hourly budget is for API keys and access tokens (a web session has only the abuse limit).
+const token = (a: TActorContext): TActorContext => ({ ...a, authMethod: 'jwt' });
 
 describe('the API rate limit shared by two processes on Redis', () => {
   const prefix = `test-${randomUUID().slice(0, 8)}`;
@@ -56,7 +58,7 @@ describe('the API rate limit shared by two processes on Redis', () => {
   });
 
   it('taking turns, the two processes allow 10 requests of one user between them, not 20', async () => {
-    const actor = await seedMember(db, { plan: 'pro' });
+    const actor = token(await seedMember(db, { plan: 'pro' }));
     const here: number[] = [];
     const there: number[] = [];
     for (let i = 0; i < 10; i++) {
@@ -71,7 +73,7 @@ describe('the API rate limit shared by two processes on Redis', () => {
   });
 
   it('bursting at the same moment, they still allow exactly 10 between them', async () => {
-    const actor = await seedMember(db, { plan: 'pro' });
+    const actor = token(await seedMember(db, { plan: 'pro' }));
     const [mine, theirs] = await Promise.all([
       Promise.all(Array.from({ length: 12 }, () => callAs(app, { actor }))).then((r) =>
         r.map((x) => x.status),
@@ -83,7 +85,7 @@ describe('the API rate limit shared by two processes on Redis', () => {
   });
 
   it('keeps another API key of the same user on its own count in both processes', async () => {
-    const user = await seedMember(db, { plan: 'pro' });
+    const user = token(await seedMember(db, { plan: 'pro' }));
     const key: TActorContext = {
       ...user,
       authMethod: 'api_key',
