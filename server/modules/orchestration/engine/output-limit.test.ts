@@ -32,7 +32,14 @@ describe('step output limit', () => {
   it('fails a step whose output is over the limit, stores none of it, and does not retry', async () => {
     const r = await runOf([
       { id: 'small', type: 'transform', code: '100' },
-      { id: 'big', type: 'transform', code: '5000', retry: { attempts: 3, backoffMs: 1 } },
+      // After `small`: a failing step cancels its running siblings, so side by side `small` could be cancelled.
+      {
+        id: 'big',
+        type: 'transform',
+        code: '5000',
+        dependsOn: ['small'],
+        retry: { attempts: 3, backoffMs: 1 },
+      },
     ]);
     expect(r.run.status).toBe('failed');
     expect(r.steps.get('small')).toMatchObject({ status: 'succeeded', output: 'x'.repeat(100) });
