@@ -42,7 +42,12 @@ export async function startServer(
   } = {},
 ): Promise<RunningServer> {
   const { pgliteDir, ...appOpts } = opts;
-  const platform = await startPlatform(env, log, { pgliteDir });
+  // A test server's own namespace (its own database on a shared Redis) also keeps its cache apart.
+  const cacheNamespace = opts.limitsNamespace ? `ff:cache:${opts.limitsNamespace}` : undefined;
+  const platform = await startPlatform(env, log, {
+    pgliteDir,
+    ...(cacheNamespace ? { cacheNamespace } : {}),
+  });
   // Modules are built once per process, whatever its role: workers run workflow steps through the AI gateway,
   // and every process that enqueues workflow jobs needs their definitions.
   const modules = await createModules(platform, { limitsNamespace: opts.limitsNamespace });

@@ -38,6 +38,11 @@ export async function startPlatform(
   log: Logger,
   opts: {
     /** Where the embedded database lives; DATA_DIR unless a test asks for 'memory://'. */ pgliteDir?: string;
+    /**
+     * Prefix of the cache's Redis keys. Processes of one instance share it (and one database); test servers,
+     * each with a database of its own on one Redis, get their own so one cannot fill another's cache.
+     */
+    cacheNamespace?: string;
   } = {},
 ): Promise<Platform> {
   const closers: (() => Promise<void>)[] = [];
@@ -70,7 +75,14 @@ export async function startPlatform(
 
     const events = await createEventBus({ db, pubsub, log });
     closers.push(() => events.close());
-    const cache = redis ? await createRedisCache({ redis, pubsub, log }) : createMemoryCache();
+    const cache = redis
+      ? await createRedisCache({
+          redis,
+          pubsub,
+          log,
+          ...(opts.cacheNamespace ? { namespace: opts.cacheNamespace } : {}),
+        })
+      : createMemoryCache();
     closers.push(() => cache.close());
     const keyring = loadKeyring({
       masterKey: env.MASTER_KEY,
