@@ -45,6 +45,8 @@ export async function startTestServer(
     webDist?: string;
     /** Keep the embedded database on disk in DATA_DIR instead of in memory (slower to create). */
     onDisk?: boolean;
+    /** Counters and cache namespace; give it to a peer process that must share them (one instance). */
+    namespace?: string;
   } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ff-test-'));
@@ -77,7 +79,7 @@ export async function startTestServer(
     extraApiRoutes: opts.extraApiRoutes,
     webDist: opts.webDist,
     pgliteDir,
-    limitsNamespace: `test-${crypto.randomUUID().slice(0, 8)}-`,
+    limitsNamespace: opts.namespace ?? `test-${crypto.randomUUID().slice(0, 8)}-`,
   });
   return {
     ...running,

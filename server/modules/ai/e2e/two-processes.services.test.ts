@@ -22,10 +22,17 @@ describe('AI gateway across two processes (PostgreSQL + Redis)', () => {
   let owner: TMember;
 
   beforeAll(async () => {
-    a = await startTestServer();
+    // Both processes are one instance: one database, one Redis, one cache namespace.
+    const namespace = `test-${crypto.randomUUID().slice(0, 8)}-`;
+    a = await startTestServer({ namespace });
     const { DATABASE_URL, REDIS_URL, MASTER_KEY } = a.platform.env as unknown as Record<string, string>;
     if (!DATABASE_URL || !REDIS_URL) throw new Error('run with --config vitest.services.config.ts');
-    peer = startPeer(PEER, { DATABASE_URL, REDIS_URL, MASTER_KEY: MASTER_KEY ?? '' });
+    peer = startPeer(PEER, {
+      DATABASE_URL,
+      REDIS_URL,
+      MASTER_KEY: MASTER_KEY ?? '',
+      LIMITS_NAMESPACE: namespace,
+    });
     b = (await peer.waitFor((l) => l.ready === true, 60_000)) as unknown as { url: string };
     owner = await memberWithKey(a);
   }, 90_000);
