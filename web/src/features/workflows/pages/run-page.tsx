@@ -92,6 +92,9 @@ export function RunPage() {
   const status =
     stream.live.runStatus && !TERMINAL_RUN.has(data.status) ? stream.live.runStatus : data.status;
   const finished = TERMINAL_RUN.has(status);
+  // The live stream says the run ended before the stored run (with its output) is fetched again: the result is
+  // shown from the stored run only, so it never flashes an empty output.
+  const resultStored = TERMINAL_RUN.has(data.status);
   const rows: { stepId: string; type: string; status: TStepStatus; row?: TRun['steps'][number] }[] =
     definition.steps.map((s) => ({
       stepId: s.id,
@@ -155,8 +158,8 @@ export function RunPage() {
           ))}
         </Card>
       )}
-      {finished && (
-        <Card title={status === 'succeeded' ? 'Result' : 'Outcome'}>
+      {resultStored && (
+        <Card title={data.status === 'succeeded' ? 'Result' : 'Outcome'}>
           {data.error && (
             <p className="field__error" role="alert">
               {data.error}
